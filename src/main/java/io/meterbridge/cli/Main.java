@@ -1,0 +1,36 @@
+package io.meterbridge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar meterbridge.jar [COMMAND]}: without a command, runs the service; with one,
+ * runs that tool. Exit status: 0 success, 1 runtime failure (port, meter, broker), 2 bad input
+ * (usage, undecodable frame).
+ */
+@Command(name = "meterbridge",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Reads wired M-Bus heat meters and P1 electricity meters and sends the readings to MQTT "
+                + "(with Home Assistant discovery), files or HTTP, as Apache Camel routes declared in routes/*.yaml.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+}

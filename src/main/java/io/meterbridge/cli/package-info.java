@@ -1,0 +1,7 @@
+/**
+ * The command line: the service (no arguments) and the tools ({@code decode}, {@code scan},
+ * {@code read}, {@code set-address}, {@code simulate}). Built with picocli. The JSON printed by
+ * {@code decode --json}, {@code read --json} and the table of {@code scan} are contracts other
+ * tools depend on: change them only compatibly.
+ */
+package io.meterbridge.cli;

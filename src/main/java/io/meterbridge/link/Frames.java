@@ -1,0 +1,86 @@
+package io.meterbridge.link;
+
+import java.util.Arrays;
+
+/** Parses one complete frame from bytes, checking every field EN 13757-2 lets a receiver check. */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    /**
+     * Parses exactly one frame that fills {@code bytes} completely.
+     *
+     * @throws FrameFormatException for a wrong start byte, unequal or impossible length fields,
+     *     a wrong checksum or stop byte, or bytes that are too few or too many
+     */
+    public static Frame parse(byte[] bytes) throws FrameFormatException {
+        if (bytes.length == 0) {
+            throw new FrameFormatException("expected a frame, found no bytes", 0);
+        }
+        int first = bytes[0] & 0xFF;
+        Frame frame;
+        switch (first) {
+            case SingleCharacter.ACK -> frame = SingleCharacter.INSTANCE;
+            case ShortFrame.START -> frame = parseShort(bytes);
+            case LongFrame.START -> frame = parseLong(bytes);
+            default -> throw new FrameFormatException(String.format(
+                    "expected start byte 0xE5, 0x10 or 0x68, found 0x%02X", first), 0);
+        }
+        if (bytes.length > frame.wireLength()) {
+            throw new FrameFormatException("expected the frame to end after " + frame.wireLength()
+                    + " bytes, found " + (bytes.length - frame.wireLength()) + " more", frame.wireLength());
+        }
+        return frame;
+    }
+
+    private static ShortFrame parseShort(byte[] b) throws FrameFormatException {
+        requireLength(b, ShortFrame.LENGTH, "short frame");
+        int c = b[1] & 0xFF;
+        int a = b[2] & 0xFF;
+        checkTail(b, 1, 3);
+        return new ShortFrame(c, a);
+    }
+
+    private static LongFrame parseLong(byte[] b) throws FrameFormatException {
+        requireLength(b, 4, "long frame header 68 L L 68");
+        int l1 = b[1] & 0xFF;
+        int l2 = b[2] & 0xFF;
+        if (l1 != l2) {
+            throw new FrameFormatException(String.format(
+                    "expected the two length fields to be equal, found 0x%02X and 0x%02X", l1, l2), 2);
+        }
+        if (l1 < 3) {
+            throw new FrameFormatException("expected a length field of at least 3 (C, A, CI), found " + l1, 1);
+        }
+        if ((b[3] & 0xFF) != LongFrame.START) {
+            throw new FrameFormatException(String.format(
+                    "expected second start byte 0x68, found 0x%02X", b[3] & 0xFF), 3);
+        }
+        requireLength(b, l1 + 6, "long frame of length field " + l1);
+        checkTail(b, 4, 4 + l1);
+        return new LongFrame(b[4] & 0xFF, b[5] & 0xFF, b[6] & 0xFF,
+                Arrays.copyOfRange(b, LongFrame.DATA_OFFSET, 4 + l1));
+    }
+
+    private static void requireLength(byte[] b, int needed, String what) throws FrameFormatException {
+        if (b.length < needed) {
+            throw new FrameFormatException("expected " + needed + " bytes for a " + what + ", found only "
+                    + b.length, b.length);
+        }
+    }
+
+    /** Checks checksum over {@code [from, end)} at {@code end} and the stop byte after it. */
+    private static void checkTail(byte[] b, int from, int end) throws FrameFormatException {
+        int expected = Checksum.of(b, from, end);
+        int found = b[end] & 0xFF;
+        if (expected != found) {
+            throw new FrameFormatException(String.format(
+                    "expected checksum 0x%02X, found 0x%02X", expected, found), end);
+        }
+        if (b[end + 1] != LongFrame.STOP) {
+            throw new FrameFormatException(String.format(
+                    "expected stop byte 0x16, found 0x%02X", b[end + 1] & 0xFF), end + 1);
+        }
+    }
+}

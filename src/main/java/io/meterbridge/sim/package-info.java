@@ -1,0 +1,6 @@
+/**
+ * Simulators: an M-Bus slave bus (MULTICAL 303-like and 403-like meters, faults, collisions,
+ * paced at the baud rate) and a P1 telegram source, served in-process, on a pseudo-terminal or
+ * on a TCP port, for tests, for the demo default of the service, and for people.
+ */
+package io.meterbridge.sim;
