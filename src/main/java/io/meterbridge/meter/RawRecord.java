@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param subunit sub-unit (device) number
  * @param function {@code instantaneous}, {@code maximum}, {@code minimum}, {@code error}, or
  *     {@code manufacturer} for a manufacturer-specific tail
- * @param quantity the quantity's stable name from the decoder ({@code ENERGY}, {@code VOLUME},
- *     {@code MANUFACTURER_SPECIFIC} …)
+ * @param quantity the quantity's stable snake-case name from the decoder ({@code energy},
+ *     {@code volume}, {@code manufacturer_specific} …; {@code manufacturer_data} for a DIF 0x0F tail)
  * @param description the decoder's description in words, e.g. {@code "Energy (kWh), backward flow"}
  * @param unit the unit of {@code number} ({@code "kWh"}, {@code "m³"}, …), empty if none
  * @param number the numeric value after the VIF scale, or {@code null} for text/date/bytes
