@@ -124,8 +124,8 @@ public record HeatReading(MeterIdentity meter, Instant readAt, LocalDateTime met
             ReadingMaps.put(m, ReadingKeys.TARGET_MAX_VOLUME_FLOW_M3H, targetDate.maxVolumeFlowM3h());
         }
         if (gasEquivalent != null) {
-            m.put(ReadingKeys.GAS_EQUIVALENT_M3_ESTIMATE, gasEquivalent.volumeM3());
-            m.put(ReadingKeys.GAS_CALORIFIC_VALUE_MJ_M3, gasEquivalent.calorificValueMjPerM3());
+            ReadingMaps.put(m, ReadingKeys.GAS_EQUIVALENT_M3_ESTIMATE, gasEquivalent.volumeM3());
+            ReadingMaps.put(m, ReadingKeys.GAS_CALORIFIC_VALUE_MJ_M3, gasEquivalent.calorificValueMjPerM3());
         }
         return m;
     }
