@@ -69,8 +69,8 @@ public final class ObisCatalogue {
         put("0-0:17.0.0", "THRESHOLD", ValueKind.NUMBER, "Actual threshold electricity (limiter)");
         put("0-0:96.3.10", "SWITCH_POSITION", ValueKind.TEXT, "Switch position electricity (breaker)");
         // Power quality (DSMR 4/5).
-        put("0-0:96.7.21", "POWER_FAILURES", ValueKind.NUMBER, "Number of power failures in any phase");
-        put("0-0:96.7.9", "LONG_POWER_FAILURES", ValueKind.NUMBER, "Number of long power failures in any phase");
+        put("0-0:96.7.21", "POWER_FAILURES", ValueKind.COUNT, "Number of power failures in any phase");
+        put("0-0:96.7.9", "LONG_POWER_FAILURES", ValueKind.COUNT, "Number of long power failures in any phase");
         put("1-0:99.97.0", "LONG_POWER_FAILURE_LOG", ValueKind.EVENT_LOG, "Power failure event log");
         // Text messages.
         put("0-0:96.13.1", "TEXT_MESSAGE_CODE", ValueKind.OCTET_STRING, "Text message codes (DSMR 2.2 - 4)");
@@ -81,8 +81,8 @@ public final class ObisCatalogue {
         // Per phase: L1 = 20s, L2 = 40s, L3 = 60s (IEC 62056-61 C groups).
         for (Phase p : Phase.values()) {
             int base = p.base();
-            put("1-0:" + (base + 12) + ".32.0", "VOLTAGE_SAGS_" + p, ValueKind.NUMBER, "Number of voltage sags in phase " + p);
-            put("1-0:" + (base + 12) + ".36.0", "VOLTAGE_SWELLS_" + p, ValueKind.NUMBER, "Number of voltage swells in phase " + p);
+            put("1-0:" + (base + 12) + ".32.0", "VOLTAGE_SAGS_" + p, ValueKind.COUNT, "Number of voltage sags in phase " + p);
+            put("1-0:" + (base + 12) + ".36.0", "VOLTAGE_SWELLS_" + p, ValueKind.COUNT, "Number of voltage swells in phase " + p);
             put("1-0:" + (base + 12) + ".7.0", "VOLTAGE_" + p, ValueKind.NUMBER, "Instantaneous voltage " + p);
             put("1-0:" + (base + 11) + ".7.0", "CURRENT_" + p, ValueKind.NUMBER, "Instantaneous current " + p);
             put("1-0:" + (base + 1) + ".7.0", "POWER_IMPORT_" + p, ValueKind.NUMBER, "Instantaneous active power " + p + " (+P)");
@@ -102,7 +102,7 @@ public final class ObisCatalogue {
         put("1-0:96.5.5", "STATUS", ValueKind.TEXT, "Meter status");
         put("0-0:96.1.255", "MANUFACTURER_ID", ValueKind.TEXT, "Manufacturer-specific identification");
         // M-Bus channels 1..4 (DSMR 5.0.2 table 6.12 "M-Bus"; DSMR 3.0 gas; e-MUCS 24.2.3).
-        channel("24.1.0", "MBUS_DEVICE_TYPE", ValueKind.NUMBER, "M-Bus device type (EN 13757-3 medium)");
+        channel("24.1.0", "MBUS_DEVICE_TYPE", ValueKind.COUNT, "M-Bus device type (EN 13757-3 medium)");
         channel("96.1.0", "MBUS_EQUIPMENT_ID", ValueKind.OCTET_STRING, "M-Bus equipment identifier");
         channel("96.1.1", "MBUS_EQUIPMENT_ID_BE", ValueKind.OCTET_STRING, "M-Bus equipment identifier (e-MUCS)");
         channel("24.2.1", "MBUS_VALUE", ValueKind.TIMESTAMPED_NUMBER, "M-Bus last value with capture time");

@@ -2,6 +2,7 @@ package io.meterbridge.p1;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -174,7 +175,7 @@ public final class P1Framer {
                     return;
                 }
                 if (++crcDigits == 4) {
-                    int found = Integer.parseInt(new String(buffer, length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII), 16);
+                    int found = Integer.parseInt(new String(buffer, length - 4, 4, StandardCharsets.US_ASCII), 16);
                     byte[] telegram = Arrays.copyOf(buffer, length);
                     if (found == crcAtBang) {
                         frames++;

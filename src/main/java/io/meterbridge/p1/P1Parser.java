@@ -205,6 +205,11 @@ public final class P1Parser {
         try {
             switch (kind) {
                 case NUMBER -> line.first().decimal();
+                case COUNT -> {
+                    if (!isInteger(line.first().text()) || line.first().text().length() > 18) {
+                        return "expected a whole number, found '" + line.first().text() + "'";
+                    }
+                }
                 case TIMESTAMP -> line.first().timestamp();
                 case TIMESTAMPED_NUMBER -> {
                     if (v.size() != 2) {

@@ -4,6 +4,8 @@ package io.meterbridge.p1;
 public enum ValueKind {
     /** One number, with or without unit: {@code (001581.123*kWh)}, {@code (00015)}. */
     NUMBER,
+    /** A whole number, e.g. event counters {@code (00015)} and M-Bus device types {@code (003)}. */
+    COUNT,
     /** Free text or a code: {@code (0002)}, {@code (50)}. */
     TEXT,
     /** Text encoded as hexadecimal ASCII (DSMR "Sn" octet strings): {@code (4B3845…)}. */
