@@ -206,7 +206,7 @@ public final class P1Parser {
             switch (kind) {
                 case NUMBER -> line.first().decimal();
                 case COUNT -> {
-                    if (!isInteger(line.first().text()) || line.first().text().length() > 18) {
+                    if (!isInteger(line.first().text()) || line.first().text().length() > 9) {
                         return "expected a whole number, found '" + line.first().text() + "'";
                     }
                 }
@@ -234,7 +234,10 @@ public final class P1Parser {
                     }
                     for (int k = 0; k < count; k++) {
                         v.get(2 + 2 * k).timestamp();
-                        v.get(3 + 2 * k).decimal();
+                        String seconds = v.get(3 + 2 * k).text();
+                        if (!isInteger(seconds) || seconds.length() > 18) {
+                            return "expected a duration in whole seconds, found '" + seconds + "'";
+                        }
                     }
                 }
                 case PEAK_HISTORY -> {
