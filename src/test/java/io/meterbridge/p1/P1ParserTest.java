@@ -79,8 +79,7 @@ class P1ParserTest {
         List<PowerFailureEvent> log = t.powerFailureLog();
         assertEquals(1, log.size());
         assertEquals(Duration.ofSeconds(2147483647L), log.get(0).duration());
-        assertEquals(q("000473.789".substring(3), "m3").value().compareTo(
-                t.mbusChannel(1).orElseThrow().reading().orElseThrow().value().value()), 0);
+        assertEquals(q("00473.789", "m3"), t.mbusChannel(1).orElseThrow().reading().orElseThrow().value());
         assertEquals(q("001", "A"), t.current(Phase.L1).orElseThrow());
         assertTrue(t.current(Phase.L2).isEmpty());
     }
@@ -179,7 +178,7 @@ class P1ParserTest {
     }
 
     @Test
-    void sweedishSagemcomTotalsOnly() throws Exception {
+    void swedishSagemcomTotalsOnly() throws Exception {
         P1Telegram t = Telegrams.parse("sweden-sagemcom-s211.txt");
         assertEquals(P1Version.NORDIC_ESMR5, t.version());
         assertEquals(q("00006678.394", "kWh"), t.energyImportTotal().orElseThrow());
