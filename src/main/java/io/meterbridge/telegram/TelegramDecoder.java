@@ -491,8 +491,16 @@ public final class TelegramDecoder {
             case 0x6 -> {
                 return date ? DataTypes.dateTimeI(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 6, entry.signed()));
             }
-            case 0x1, 0x7 -> {
-                return new Value.Numeric(DataTypes.integer(d, 0, d.length, entry.signed()));
+            case 0x1 -> {
+                return new Value.Numeric(DataTypes.integer(d, 0, 1, entry.signed()));
+            }
+            case 0x7 -> {
+                if (entry.quantity() == Quantity.ENHANCED_IDENTIFICATION) {
+                    // 8 bytes of enhanced identification are a secondary address (ID, manufacturer,
+                    // version, medium), e.g. in a master's "set secondary address" (07 79 …)
+                    return new Value.Text(SecondaryAddress.fromWire(d, 0).toString());
+                }
+                return new Value.Numeric(DataTypes.integer(d, 0, 8, entry.signed()));
             }
             case 0x5 -> {
                 return DataTypes.real32(d, 0);
