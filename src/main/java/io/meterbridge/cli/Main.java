@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateP1Command.class,
+            DecodeCommand.class,
         })
 public final class Main implements Runnable {
 
