@@ -363,8 +363,10 @@ public final class BusMaster implements AutoCloseable {
                 return telegrams;
             }
             if (telegrams.size() >= cap) {
-                LOG.warn("meter {} on {} has more telegrams than the cap of {}; stopped there", label,
-                        settings.port(), cap);
+                if (options.maxTelegrams() < 0) {
+                    LOG.warn("meter {} on {} has more telegrams than the cap of {}; stopped there", label,
+                            settings.port(), cap);
+                }
                 return telegrams;
             }
         }
