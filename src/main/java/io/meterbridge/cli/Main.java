@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 + "(with Home Assistant discovery), files or HTTP, as Apache Camel routes declared in routes/*.yaml.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SimulateP1Command.class,
+            DecodeCommand.class,
         })
 public final class Main implements Runnable {
 
