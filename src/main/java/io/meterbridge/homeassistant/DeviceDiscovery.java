@@ -55,9 +55,25 @@ public final class DeviceDiscovery {
      *     "{@code <manufacturer> <model> <id>}"
      */
     public Publication meterConfig(Reading reading, String name) {
+        return meterConfig(reading, name, Map.of());
+    }
+
+    /**
+     * The retained discovery config of a meter with a sensor for every value of {@code reading}
+     * and of {@code knownState}: pass the union of the states published for this meter so far
+     * (e.g. the last {@link Reading#toMap()} merged into a map kept per meter), so that a value
+     * one telegram lacks does not remove its entity — Home Assistant deletes components that
+     * disappear from a device config. Publish the result whenever its payload differs from the
+     * last one published for the meter (payloads are deterministic).
+     *
+     * @param reading the meter's latest reading
+     * @param name the device name in Home Assistant, or {@code null} for the default
+     * @param knownState earlier state maps of the same meter merged, or empty
+     */
+    public Publication meterConfig(Reading reading, String name, Map<String, Object> knownState) {
         MeterIdentity id = reading.meter();
         String key = id.stableKey();
-        List<Component> components = MeterComponents.of(reading, topics.meterState(key));
+        List<Component> components = MeterComponents.of(reading, topics.meterState(key), knownState);
 
         Map<String, Object> dev = new LinkedHashMap<>();
         dev.put("identifiers", List.of(deviceId(id)));
