@@ -126,6 +126,19 @@ public final class DeviceDiscovery {
         return new Publication(topics.bridgeStatus(), online ? ONLINE : OFFLINE, true, 1);
     }
 
+    /**
+     * True if a message is Home Assistant's birth message ({@code <prefix>/status} = {@code online}):
+     * then publish the bridge config, every meter config and the availability topics again.
+     */
+    public boolean isHomeAssistantBirth(String topic, String payload) {
+        return topics.homeAssistantStatus().equals(topic) && ONLINE.equals(payload == null ? null : payload.trim());
+    }
+
+    /** A meter's availability publication for a state whose {@link MeterAvailability#changed()} is true. */
+    public Publication meterAvailability(String meterKey, MeterAvailability availability) {
+        return meterAvailability(meterKey, availability.online());
+    }
+
     /** The last will to register when connecting: {@code offline} on the bridge status topic, retained. */
     public Publication lastWill() {
         return bridgeAvailability(false);
