@@ -81,12 +81,15 @@ final class MeterComponents {
                     + "'alarms': value_json.get('info_alarms', '').split(',') | reject('eq', '') | list} | tojson }}");
             attrs.put("icon", "mdi:information-outline");
             add.out.add(new Component("info_code", "sensor", "Info code", null, null, null, null, true,
-                    add.stateTopic, "{{ value_json.get('info_text', '')[:255] }}", true, attrs));
+                    add.stateTopic,
+                    "{% set t = value_json.get('info_text') %}{{ 'None' if t is none else t[:255] }}", true, attrs));
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("payload_on", "ON");
             problem.put("payload_off", "OFF");
             add.out.add(new Component("problem", "binary_sensor", "Problem", "problem", null, null, null, false,
-                    add.stateTopic, "{{ 'ON' if value_json.get('problem') else 'OFF' }}", true, problem));
+                    add.stateTopic,
+                    "{% set p = value_json.get('problem') %}{{ 'None' if p is none else ('ON' if p else 'OFF') }}", true,
+                    problem));
         }
         add.sensor("target_date", "Target date", "date", null, null, null, true, ReadingKeys.TARGET_DATE, true);
         add.sensor("target_heat_energy", "Heat energy at target date", "energy", "kWh", null, 0, true,
