@@ -82,7 +82,7 @@ public final class DeviceDiscovery {
         dev.put("model", id.model());
         dev.put("serial_number", id.id());
         if (id.version() != null) {
-            dev.put("hw_version", String.format("version 0x%02X", id.version()));
+            dev.put("hw_version", String.format(java.util.Locale.ROOT, "version 0x%02X", id.version()));
         }
         dev.put("via_device", bridgeDeviceId());
 
@@ -103,8 +103,9 @@ public final class DeviceDiscovery {
     }
 
     /**
-     * The empty retained availability and state that clear a removed meter's other retained topics,
-     * so nothing of it is left on the broker.
+     * Everything to publish when a meter is removed from the configuration: the empty retained
+     * config (Home Assistant removes the device and its entities) and the empty retained
+     * availability, so nothing of the meter is left on the broker (its state is never retained).
      */
     public List<Publication> meterCleanup(String meterKey) {
         return List.of(meterRemoval(meterKey), new Publication(topics.meterAvailability(meterKey), "", true, 1));
