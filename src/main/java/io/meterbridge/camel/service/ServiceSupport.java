@@ -3,6 +3,7 @@ package io.meterbridge.camel.service;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.meterbridge.camel.homeassistant.HomeAssistantSupport;
 import io.meterbridge.camel.mqtt.BrokerConnection;
 import io.meterbridge.camel.mqtt.MqttMessageId;
 import io.meterbridge.camel.mqtt.MqttSettings;
@@ -18,7 +19,7 @@ import org.apache.camel.spi.PropertiesFunction;
  * placeholder function, the beans the shipped routes use by name ({@code dailyFiles},
  * {@code csvRow}, {@code mqttMessageId}) and, when {@code mqtt.url} is set, the one
  * {@link BrokerConnection} (bean {@code mqttBroker}) whose client every {@code paho-mqtt5}
- * endpoint shares.
+ * endpoint shares, and Home Assistant discovery on it (bean {@code homeAssistant}).
  */
 final class ServiceSupport {
     /** The registry name of the {@link BrokerConnection}, for other packages (Home Assistant discovery). */
@@ -34,8 +35,9 @@ final class ServiceSupport {
         ctx.getRegistry().bind("csvRow", new CsvRow());
         ctx.getRegistry().bind("mqttMessageId", new MqttMessageId());
         String url = pc.resolveProperty("mqtt.url").orElse("").trim();
+        BrokerConnection broker = null;
         if (!url.isEmpty()) {
-            BrokerConnection broker = new BrokerConnection(mqttSettings(pc, url));
+            broker = new BrokerConnection(mqttSettings(pc, url));
             ctx.getRegistry().bind(BROKER_BEAN, broker);
             ctx.getComponent("paho-mqtt5", PahoMqtt5Component.class).setClient(broker.client());
             try {
@@ -44,6 +46,9 @@ final class ServiceSupport {
                 throw new IllegalStateException("cannot start the MQTT connection to " + url + ": " + e.getMessage(), e);
             }
         }
+        // bean homeAssistant: discovery, states and availability on the same connection (no-op without it)
+        String version = ServiceSupport.class.getPackage().getImplementationVersion();
+        HomeAssistantSupport.install(ctx, broker, version != null ? version : "development build");
     }
 
     static MqttSettings mqttSettings(PropertiesComponent pc, String url) {

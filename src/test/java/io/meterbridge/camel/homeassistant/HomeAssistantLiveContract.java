@@ -1,0 +1,341 @@
+package io.meterbridge.camel.homeassistant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meterbridge.camel.service.MeterbridgeService;
+import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.homeassistant.DeviceDiscovery;
+import io.meterbridge.homeassistant.DiscoveryConfig;
+import io.meterbridge.homeassistant.HomeAssistantRules;
+import io.meterbridge.homeassistant.Publication;
+import io.meterbridge.link.LongFrame;
+import io.meterbridge.meter.Normalizer;
+import io.meterbridge.meter.Reading;
+import io.meterbridge.sim.Multical303;
+import io.meterbridge.sim.Multical403;
+import io.meterbridge.sim.SimBus;
+import io.meterbridge.sim.SimMeter;
+import io.meterbridge.sim.SimTransportProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Home Assistant against a real MQTT 5 broker, end to end: the service (its own
+ * {@link MeterbridgeService}, route files in a home directory) reads two simulated MULTICAL
+ * meters over the real bus master every 300 ms and hands the readings and failed polls to the
+ * {@code homeAssistant} bean; a recorder subscribed to {@code homeassistant/#} and
+ * {@code meterbridge/#} sees what Home Assistant would see. Subclasses choose the broker.
+ *
+ * <p>The simulated meters run on a stopped clock, so their values are fixed and the states can
+ * be compared with the simulator's own telegrams normalised independently.
+ */
+abstract class HomeAssistantLiveContract {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String M303 = "kam_82937133";
+    static final String M403 = "kam_77447744";
+    static final String CONFIG_303 = "homeassistant/device/meterbridge_" + M303 + "/config";
+    static final String CONFIG_403 = "homeassistant/device/meterbridge_" + M403 + "/config";
+    static final String BRIDGE_CONFIG = "homeassistant/device/meterbridge_bridge/config";
+    static final String BRIDGE_STATUS = "meterbridge/status";
+
+    @TempDir
+    Path tmp;
+    TestBroker broker;
+    String bus;
+    SimBus simBus;
+    SimMeter meter1;
+    SimMeter meter89;
+
+    abstract TestBroker broker(Path folder) throws Exception;
+
+    @BeforeEach
+    void startBroker() throws Exception {
+        broker = broker(tmp.resolve("broker"));
+        broker.start();
+        bus = "sim:ha-" + getClass().getSimpleName() + "-" + RUN.incrementAndGet();
+        simBus = SimTransportProvider.bus(bus);
+        simBus.meters().forEach(simBus::remove);
+        Clock stopped = Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC);
+        meter1 = simBus.add(new SimMeter(new Multical303(), 1, SimBus.ID_303, stopped));
+        meter89 = simBus.add(new SimMeter(Multical403.twoTelegrams(), 89, SimBus.ID_403, stopped));
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    /** A service home: properties, an error route configuration and one route file per meter. */
+    Path home(String name, int... addresses) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve(name));
+        Files.createDirectories(home.resolve("routes"));
+        Files.writeString(home.resolve("application.properties"), """
+                test.bus=%s
+                camel.beans.simReader=#class:io.meterbridge.camel.homeassistant.SimReader
+                """.formatted(bus));
+        Files.writeString(home.resolve("routes/errors.yaml"), """
+                # a failed poll goes to Home Assistant (availability) instead of the log
+                - routeConfiguration:
+                    onException:
+                      - onException:
+                          exception:
+                            - java.lang.Exception
+                          handled:
+                            constant: true
+                          steps:
+                            - process:
+                                ref: homeAssistant
+                """);
+        writeMeters(home, addresses);
+        return home;
+    }
+
+    /**
+     * The service's settings for these tests, given as overrides (on main, keys that
+     * meterbridge-defaults.properties also sets are not taken from application.properties).
+     */
+    Map<String, String> settings(String name) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("mqtt.url", broker.url());
+        m.put("mqtt.clientId", "meterbridge-" + name);
+        m.put("mqtt.maxReconnectSeconds", "1");
+        m.put("homeassistant.pollInterval", "1s");
+        m.put("homeassistant.offlineAfterFailedPolls", "3");
+        return m;
+    }
+
+    static void writeMeters(Path home, int... addresses) throws Exception {
+        StringBuilder y = new StringBuilder();
+        for (int a : addresses) {
+            y.append("""
+                    - route:
+                        id: meter-%d
+                        from:
+                          uri: "timer:meter-%d?period=300&delay=100"
+                          steps:
+                            - setHeader:
+                                name: SimPort
+                                constant: "{{test.bus}}"
+                            - setHeader:
+                                name: SimAddress
+                                constant: "%d"
+                            - process:
+                                ref: simReader
+                            - process:
+                                ref: homeAssistant
+                    """.formatted(a, a, a));
+        }
+        Files.writeString(home.resolve("routes/meters.yaml"), y.toString());
+    }
+
+    /** The simulator meter's current readout, normalised here, as Home Assistant's state payload. */
+    static JsonNode expectedState(SimMeter meter) throws Exception {
+        List<LongFrame> frames = new ArrayList<>();
+        for (int i = 0; i < meter.model().telegramCount(); i++) {
+            frames.add(meter.telegram(i, 0));
+        }
+        Reading r = new Normalizer().normalize(SimReader.decode(frames), meter.primaryAddress(), Instant.now());
+        Publication p = new DeviceDiscovery(DiscoveryConfig.defaults("x")).state(r);
+        ObjectNode n = (ObjectNode) JSON.readTree(p.payload());
+        n.remove("read_at");
+        return n;
+    }
+
+    static JsonNode withoutReadAt(String payload) throws Exception {
+        ObjectNode n = (ObjectNode) JSON.readTree(payload);
+        assertTrue(n.has("read_at"), "state has read_at: " + payload);
+        n.remove("read_at");
+        return n;
+    }
+
+    @Test
+    void discoveryStatesAvailabilityBirthAndRemoval() throws Exception {
+        Path home = home("live", 1, 89);
+        try (Recorder ha = new Recorder(broker.url(), "homeassistant/#", "meterbridge/#");
+                MeterbridgeService service = new MeterbridgeService(home, settings("live"), true)) {
+            service.start();
+
+            // --- discovery: bridge device with bus statistics, one device per meter
+            JsonNode bridge = JSON.readTree(ha.await(BRIDGE_CONFIG, m -> true, "bridge config").payload());
+            assertEquals("meterbridge_bridge", bridge.at("/dev/identifiers/0").asText());
+            for (String k : List.of("status", "polls", "failed_polls", "telegrams", "timeouts", "frame_errors",
+                    "retries", "meters_online")) {
+                assertTrue(bridge.at("/cmps").has(k), "bridge sensor " + k + ": " + bridge);
+            }
+            assertEquals(BRIDGE_STATUS, bridge.at("/cmps/status/state_topic").asText(),
+                    "the bridge status sensor reads the connection's last-will topic");
+            assertEquals("diagnostic", bridge.at("/cmps/polls/entity_category").asText());
+            ha.await(BRIDGE_STATUS, m -> m.payload().equals("online"), "bridge online");
+
+            JsonNode c303 = JSON.readTree(ha.await(CONFIG_303, m -> true, "MULTICAL 303 config").payload());
+            JsonNode c403 = JSON.readTree(ha.await(CONFIG_403, m -> true, "MULTICAL 403 config").payload());
+            assertEquals("MULTICAL 303", c303.at("/dev/model").asText());
+            assertEquals("MULTICAL 403", c403.at("/dev/model").asText());
+            assertEquals("82937133", c303.at("/dev/serial_number").asText());
+            assertEquals("meterbridge_bridge", c403.at("/dev/via_device").asText());
+            assertEquals("energy", c403.at("/cmps/heat_energy/device_class").asText());
+            assertEquals("total_increasing", c403.at("/cmps/heat_energy/state_class").asText());
+            assertEquals("°C", c403.at("/cmps/flow_temperature/unit_of_measurement").asText());
+            assertEquals("m³", c403.at("/cmps/volume/unit_of_measurement").asText());
+            // expire_after from the poll interval: 3 polls of 1 s plus a minute
+            assertEquals(63, c403.at("/cmps/heat_energy/expire_after").asInt());
+            assertEquals(BRIDGE_STATUS, c403.at("/availability/0/topic").asText());
+            assertEquals("meterbridge/" + M403 + "/availability", c403.at("/availability/1/topic").asText());
+            for (String t : List.of(BRIDGE_CONFIG, CONFIG_303, CONFIG_403)) {
+                Publication p = new Publication(t, ha.last(t).orElseThrow().payload(), true, 1);
+                assertEquals(List.of(), HomeAssistantRules.violations(p), t);
+            }
+
+            // --- states: the simulator's values, normalised independently
+            assertEquals(expectedState(meter1),
+                    withoutReadAt(ha.await("meterbridge/" + M303 + "/state", m -> true, "303 state").payload()));
+            assertEquals(expectedState(meter89),
+                    withoutReadAt(ha.await("meterbridge/" + M403 + "/state", m -> true, "403 state").payload()));
+            ha.await("meterbridge/" + M303 + "/availability", m -> m.payload().equals("online"), "303 online");
+            ha.await("meterbridge/" + M403 + "/availability", m -> m.payload().equals("online"), "403 online");
+            // the config is published when it changes, not per reading
+            ha.awaitCount("meterbridge/" + M403 + "/state", 3);
+            int configs = ha.on(CONFIG_403).size();
+            ha.awaitCount("meterbridge/" + M403 + "/state", 7);
+            assertEquals(configs, ha.on(CONFIG_403).size(), "configs re-published without a change");
+
+            // --- availability: the 403 stops answering -> offline after 3 failed polls; back -> online
+            meter89.leave();
+            ha.await("meterbridge/" + M403 + "/availability", m -> m.payload().equals("offline"), "403 offline");
+            // the bridge's diagnostic sensors count the failed polls and the meters online
+            JsonNode info = JSON.readTree(ha.await("meterbridge/bridge/info",
+                    m -> json(m.payload()).get("failed_polls").asLong() >= 3, "bridge info with failed polls").payload());
+            assertEquals(1, info.get("meters_online").asInt(), info.toString());
+            assertEquals(2, info.get("meters_configured").asInt(), info.toString());
+            assertTrue(info.get("polls").asLong() > info.get("failed_polls").asLong(), info.toString());
+            assertFalse(ha.on("meterbridge/" + M303 + "/availability").stream()
+                    .anyMatch(m -> !m.payload().equals("online")), "the 303 stays online");
+            int statesBefore = ha.on("meterbridge/" + M403 + "/state").size();
+            meter89.rejoin();
+            String avail403 = "meterbridge/" + M403 + "/availability";
+            int offlineAt = ha.on(avail403).stream().map(Recorder.Message::payload).toList().lastIndexOf("offline");
+            ha.awaitCount(avail403, offlineAt + 2);
+            assertEquals("online", ha.on(avail403).get(offlineAt + 1).payload(), "403 online again");
+            ha.awaitCount("meterbridge/" + M403 + "/state", statesBefore + 1);
+
+            // --- Home Assistant restarts: its birth message brings every config and the states again
+            int configs303 = ha.on(CONFIG_303).size();
+            int configs403 = ha.on(CONFIG_403).size();
+            int bridges = ha.on(BRIDGE_CONFIG).size();
+            ha.publish("homeassistant/status", "online", false);
+            ha.awaitCount(CONFIG_303, configs303 + 1);
+            ha.awaitCount(CONFIG_403, configs403 + 1);
+            ha.awaitCount(BRIDGE_CONFIG, bridges + 1);
+            assertEquals(ha.on(CONFIG_403).get(0).payload(), ha.last(CONFIG_403).orElseThrow().payload(),
+                    "the same config again");
+
+            // --- removal: the 403's route is deleted from the YAML (live reload)
+            Path registry = home.resolve("data/homeassistant-meters.json");
+            assertTrue(Files.readString(registry).contains(M403), "registry knows the 403");
+            writeMeters(home, 1);
+            ha.await(CONFIG_403, m -> m.payload().isEmpty(), "empty config removing the 403");
+            ha.await("meterbridge/" + M403 + "/availability", m -> m.payload().isEmpty(), "403 availability cleared");
+            ServiceHome.await(Duration.ofSeconds(5), "registry without the 403",
+                    () -> !read(registry).contains(M403));
+            assertTrue(read(registry).contains(M303));
+            List<Recorder.Message> retained = Recorder.retained(broker.url(), "homeassistant/#");
+            assertTrue(retained.stream().anyMatch(m -> m.topic().equals(CONFIG_303)), "303 still announced");
+            assertFalse(retained.stream().anyMatch(m -> m.topic().equals(CONFIG_403)),
+                    "no retained config of the removed 403: " + retained);
+            assertEquals(List.of(), ha.on(CONFIG_303).stream().filter(m -> m.payload().isEmpty()).toList(),
+                    "the 303 is not removed");
+        }
+    }
+
+    @Test
+    void aMeterDeletedWhileTheServiceWasStoppedIsRemovedAtStartUp() throws Exception {
+        Path home = home("restart", 1, 89);
+        try (Recorder ha = new Recorder(broker.url(), "homeassistant/#")) {
+            try (MeterbridgeService service = new MeterbridgeService(home, settings("restart"), false)) {
+                service.start();
+                ha.await(CONFIG_403, m -> !m.payload().isEmpty(), "403 announced");
+                ha.await(CONFIG_303, m -> !m.payload().isEmpty(), "303 announced");
+            }
+            writeMeters(home, 1);
+            try (MeterbridgeService service = new MeterbridgeService(home, settings("restart"), false)) {
+                service.start();
+                ha.await(CONFIG_403, m -> m.payload().isEmpty(), "empty config removing the 403");
+            }
+            assertEquals(List.of(), ha.on(CONFIG_303).stream().filter(m -> m.payload().isEmpty()).toList());
+        }
+    }
+
+    /**
+     * The bridge's last will: a service JVM killed outright (no shutdown, no goodbye) leaves
+     * {@code offline} on its status topic, published by the broker; Home Assistant then shows every
+     * meter unavailable (each meter's availability includes the bridge's).
+     */
+    @Test
+    void theBrokerPublishesTheLastWillWhenTheServiceIsKilled() throws Exception {
+        Path home = home("killed", 1);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (Recorder ha = new Recorder(broker.url(), BRIDGE_STATUS, "homeassistant/#")) {
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-cp", classpath,
+                    "io.meterbridge.cli.Main", "run", "--home", home.toString(), "--no-reload"));
+            settings("killed").forEach((k, v) -> command.addAll(List.of("-D", k + "=" + v)));
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("service.log").toFile()).start();
+            try {
+                ServiceHome.await(Duration.ofSeconds(30), "the child service to announce the 303; log:\n"
+                        + home.resolve("service.log"), () -> {
+                            if (!child.isAlive()) {
+                                throw new AssertionError("service exited " + child.exitValue() + ":\n" + read(home.resolve("service.log")));
+                            }
+                            return ha.on(CONFIG_303).size() > 0;
+                        });
+                ha.await(BRIDGE_STATUS, m -> m.payload().equals("online"), "online from the child");
+                int before = ha.on(BRIDGE_STATUS).size();
+                child.destroyForcibly(); // SIGKILL: no shutdown hook, no DISCONNECT
+                assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+                Recorder.Message will = ha.awaitCount(BRIDGE_STATUS, before + 1);
+                assertEquals("offline", will.payload(), "the last will");
+            } finally {
+                child.destroyForcibly();
+            }
+            List<Recorder.Message> retained = Recorder.retained(broker.url(), BRIDGE_STATUS);
+            assertEquals(List.of("offline"), retained.stream().map(Recorder.Message::payload).toList(),
+                    "Home Assistant starting later sees the bridge offline");
+        }
+    }
+
+    static JsonNode json(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + payload, e);
+        }
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
