@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
                 + "(with Home Assistant discovery), files or HTTP, as Apache Camel routes declared in routes/*.yaml.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ScanCommand.class,
+            ReadCommand.class,
+            SetAddressCommand.class,
+            SimulateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 

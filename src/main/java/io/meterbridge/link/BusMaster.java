@@ -425,6 +425,14 @@ public final class BusMaster implements AutoCloseable {
                 Frame f = r.frame();
                 boolean ok = wantData ? f instanceof LongFrame lf && Control.isRspUd(lf.control())
                         : f instanceof SingleCharacter || (f instanceof LongFrame && what.equals("REQ_UD1"));
+                int asked = request instanceof ShortFrame sf ? sf.address() : ((LongFrame) request).address();
+                if (ok && f instanceof LongFrame lf && asked <= Control.ADDRESS_MAX_PRIMARY && lf.address() != asked) {
+                    // Some other slave's (late) answer: not ours, whatever it says.
+                    lastError = new FrameFormatException("expected an answer from primary address " + asked
+                            + ", found one from " + lf.address(), 5);
+                    counters.frameErrors.incrementAndGet();
+                    continue;
+                }
                 if (ok) {
                     return f;
                 }
@@ -521,8 +529,18 @@ public final class BusMaster implements AutoCloseable {
             counters.bytesSent.addAndGet(bytes.length);
             // The answer may start only after our frame has left the line (its wire time).
             long deadline = System.nanoTime() + timing.wireNanos(bytes.length) + timing.firstByteTimeoutNanos();
-            FrameReader.Result r = reader.read(deadline, timing, bytes);
-            lastActivity = System.nanoTime();
+            long sent = System.nanoTime();
+            FrameReader.Result r = null;
+            try {
+                r = reader.read(deadline, timing, bytes);
+            } finally {
+                lastActivity = System.nanoTime();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{}: {} -> {} after {} ms", settings.port(), request,
+                            r == null ? "invalid frame" : r instanceof FrameReader.Received rec ? rec.frame() : r,
+                            String.format(java.util.Locale.ROOT, "%.1f", (lastActivity - sent) / 1e6));
+                }
+            }
             return r;
         } catch (PortUnavailableException e) {
             transport.close();
