@@ -516,7 +516,8 @@ public final class BusMaster implements AutoCloseable {
                 wasOpen = true;
                 fcb.clear();
             }
-            // EN 13757-2 wants the line idle between an answer and the next request; at least 11 bit times.
+            // EN 13757-2 wants the line idle between an answer and the next request, at least 11 bit
+            // times; after a silent address the line has been idle for the whole timeout already.
             long gap = Math.max(settings.interFrameGap().toNanos(), timing.charNanos());
             long wait = lastActivity + gap - System.nanoTime();
             if (lastActivity != 0 && wait > 0) {
@@ -534,11 +535,12 @@ public final class BusMaster implements AutoCloseable {
             try {
                 r = reader.read(deadline, timing, bytes);
             } finally {
-                lastActivity = System.nanoTime();
+                long now = System.nanoTime();
+                lastActivity = r instanceof FrameReader.Silence s && s.noiseBytes() == 0 ? 0 : now;
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{}: {} -> {} after {} ms", settings.port(), request,
                             r == null ? "invalid frame" : r instanceof FrameReader.Received rec ? rec.frame() : r,
-                            String.format(java.util.Locale.ROOT, "%.1f", (lastActivity - sent) / 1e6));
+                            String.format(java.util.Locale.ROOT, "%.1f", (now - sent) / 1e6));
                 }
             }
             return r;

@@ -90,23 +90,25 @@ public final class SerialTransport implements Transport {
             int errno = sp.getLastErrorCode();
             String problem;
             String hint;
-            if (errno == 16) {
-                problem = "port is busy";
-                hint = "another program has it open (another meterbridge, ModemManager, a terminal); close it";
-            } else if (errno == 13 || errno == 1) {
+            boolean exists = windows || Files.exists(p);
+            if (errno == 13 || errno == 1) {
                 problem = "permission denied";
                 hint = "add your user to the dialout group (sudo usermod -aG dialout $USER) and log in again";
-            } else if (errno == 2 || errno == 19 || errno == 6) {
-                problem = "no such serial port";
-                hint = "is the M-Bus adapter plugged in? List ports with: ls -l /dev/serial/by-id/";
             } else if (errno == 22) {
                 problem = "the port rejects " + baud + " Bd " + effectiveParity + " parity (EINVAL)";
                 hint = "try --parity none if this is a pseudo-terminal or network bridge";
+            } else if (!exists) {
+                problem = "no such serial port";
+                hint = "is the M-Bus adapter plugged in? List ports with: ls -l /dev/serial/by-id/";
             } else {
-                problem = "cannot open the port (error " + errno + " at line " + sp.getLastErrorLocation() + ")";
-                hint = "check that it is a serial port and not in use";
+                // jSerialComm takes an exclusive lock (flock) on open; a port someone else holds fails here,
+                // with an errno that is not always EBUSY.
+                problem = "port is busy or locked";
+                hint = "another program has it open (another meterbridge, ModemManager, a terminal, ser2net); "
+                        + "close it and try again";
             }
-            throw new PortUnavailableException(path, problem, hint);
+            throw new PortUnavailableException(path, problem + " (errno " + errno + " at " + sp.getLastErrorLocation()
+                    + ")", hint);
         }
         port = sp;
     }
