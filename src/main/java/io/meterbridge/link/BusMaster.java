@@ -108,7 +108,16 @@ public final class BusMaster implements AutoCloseable {
                     nke(a, options);
                 }
             }
-            return readTelegrams(a, address.toString(), options);
+            List<LongFrame> telegrams = readTelegrams(a, address.toString(), options);
+            if (address instanceof MeterAddress.Secondary s) {
+                SecondaryAddress found = headerAddress(telegrams.get(0));
+                if (found != null && !found.matches(s.address())) {
+                    throw new MBusException("the meter selected by " + s + " on " + settings.port()
+                            + " answered with secondary address " + found + ", which does not match; another master "
+                            + "or a meter ignoring selections may be on the bus", s.toString());
+                }
+            }
+            return telegrams;
         } finally {
             lock.unlock();
         }
@@ -441,9 +450,11 @@ public final class BusMaster implements AutoCloseable {
                 counters.frameErrors.incrementAndGet();
                 continue;
             }
-            counters.timeouts.incrementAndGet();
             int noise = ((FrameReader.Silence) result).noiseBytes();
-            if (noise > 0) {
+            if (noise == 0) {
+                counters.timeouts.incrementAndGet();
+            } else {
+                counters.frameErrors.incrementAndGet();
                 lastError = new FrameFormatException("expected a frame in answer to " + what + ", found " + noise
                         + " bytes without a start byte (garbled answer or noise)", 0);
             }
