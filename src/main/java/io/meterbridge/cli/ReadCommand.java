@@ -4,13 +4,9 @@ import io.meterbridge.link.BusMaster;
 import io.meterbridge.link.BusStatistics;
 import io.meterbridge.link.LongFrame;
 import io.meterbridge.link.MeterAddress;
-import io.meterbridge.telegram.DataRecord;
-import io.meterbridge.telegram.Header;
-import io.meterbridge.telegram.Medium;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.SecondaryAddress;
-import io.meterbridge.telegram.Telegram;
-import io.meterbridge.telegram.TelegramDecoder;
-import io.meterbridge.telegram.Value;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code read}: reads every telegram of one meter and prints its records. */
 @Command(name = "read", mixinStandardHelpOptions = true,
-        description = "Reads all telegrams of one meter (following DIF 0x1F) and prints its records as a table.")
+        description = "Reads all telegrams of one meter (following DIF 0x1F) and prints its records as a table, "
+                + "or as JSON with --json.")
 final class ReadCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,6 +29,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--address", required = true, paramLabel = "1|89|IIIIIIIIMMMMVVDD",
             description = "Primary address 0–250 or secondary address (16 hex digits, F = wildcard).")
     String address;
+
+    @Option(names = "--json", description = "One JSON object per telegram, one per line: the decode --json schema "
+            + "plus a \"link\" object (port, address, telegram n of m, hex, timing, retries).")
+    boolean json;
 
     @Option(names = "--max-telegrams", paramLabel = "N", description = "Cap on telegrams (default 16).")
     Integer maxTelegrams;
@@ -57,58 +58,46 @@ final class ReadCommand implements Callable<Integer> {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         PrintWriter out = spec.commandLine().getOut();
-        printTable(out, meter, where, telegrams, stats, millis);
+        print(out, json, meter, where, telegrams, stats, millis);
         return 0;
     }
 
-    static void printTable(PrintWriter out, MeterAddress meter, String where, List<LongFrame> telegrams,
-            BusStatistics stats, long millis) throws Exception {
-        LongFrame first = telegrams.get(0);
-        out.printf("meter %s on %s: %d telegram%s in %d ms (%d retries)%n", meter, where, telegrams.size(),
-                telegrams.size() == 1 ? "" : "s", millis, stats.retries());
+    static void print(PrintWriter out, boolean json, MeterAddress meter, String where, List<LongFrame> telegrams,
+            BusStatistics stats, long millis) {
+        if (!json) {
+            SecondaryAddress s = headerAddress(telegrams.get(0));
+            out.printf("meter %s on %s: %s%d telegram%s in %d ms (%d retries)%n", meter, where,
+                    s == null ? "" : MeterModels.name(s.manufacturer(), s.version()) + ", ", telegrams.size(),
+                    telegrams.size() == 1 ? "" : "s", millis, stats.retries());
+        }
         int n = 0;
         for (LongFrame f : telegrams) {
             n++;
-            byte[] wire = f.toBytes();
-            Telegram t = TelegramDecoder.decode(f.ci(), wire, LongFrame.DATA_OFFSET, wire.length - 2);
-            Header h = t.header();
-            out.printf("%ntelegram %d/%d: primary %d, CI 0x%02X, %d bytes", n, telegrams.size(), f.address(), f.ci(),
-                    f.wireLength());
-            if (h != null && !h.isShort()) {
-                SecondaryAddress s = h.address();
-                out.printf(", %s, %s, ID %s, secondary %s, access %d, status 0x%02X",
-                        MeterModels.name(s.manufacturer(), s.version()), Medium.name(s.medium()), s.idText(), s,
-                        h.accessNumber(), h.status());
-            }
-            out.println();
-            String format = "%-3s %-7s %-6s %-7s %-13s %-40s %16s %s%n";
-            out.printf(format, "#", "STORAGE", "TARIFF", "SUBUNIT", "FUNCTION", "DESCRIPTION", "VALUE", "UNIT");
-            int i = 0;
-            for (DataRecord r : t.records()) {
-                out.printf(format, ++i, r.storage(), r.tariff(), r.subunit(),
-                        r.function().jsonName(), r.description(), value(r.value()),
-                        r.unit() == null ? "" : r.unit());
-            }
-            if (t.moreRecordsFollow()) {
-                out.println("(more records follow in the next telegram: DIF 0x1F)");
+            DecodeCommand.Decoded d = DecodeCommand.decode(Hex.format(f.toBytes()));
+            if (json) {
+                ObjectNode link = d.json().putObject("link");
+                link.put("port", where);
+                link.put("address", meter.toString());
+                link.put("telegram", n);
+                link.put("telegrams", telegrams.size());
+                link.put("bytes", f.wireLength());
+                link.put("hex", Hex.format(f.toBytes()).replace(" ", ""));
+                link.put("millis", millis);
+                link.put("requests", stats.requests());
+                link.put("retries", stats.retries());
+                link.put("timeouts", stats.timeouts());
+                link.put("checksumErrors", stats.checksumErrors());
+                link.put("noiseBytes", stats.noiseBytes());
+                out.println(TelegramJson.write(d.json()));
+            } else {
+                out.printf("%ntelegram %d of %d (%d bytes)%n", n, telegrams.size(), f.wireLength());
+                out.print(d.table("telegram " + n));
             }
         }
     }
 
-    static String value(Value v) {
-        if (v instanceof Value.Numeric num) {
-            return num.number().toPlainString();
-        } else if (v instanceof Value.Text text) {
-            return text.text();
-        } else if (v instanceof Value.Date d) {
-            return d.date().toString();
-        } else if (v instanceof Value.DateTime dt) {
-            return dt.dateTime().toString();
-        } else if (v instanceof Value.Time tm) {
-            return tm.time().toString();
-        } else if (v instanceof Value.Bytes b) {
-            return b.hex();
-        }
-        return "-";
+    private static SecondaryAddress headerAddress(LongFrame f) {
+        byte[] data = f.data();
+        return f.ci() == 0x72 && data.length >= 12 ? SecondaryAddress.fromWire(data, 0) : null;
     }
 }

@@ -79,11 +79,16 @@ public record DataRecord(
         return Flow.NONE;
     }
 
-    /** Lower/upper limit from VIFEs 0x40–0x6F (limit value, exceedance count, dates, durations). */
+    /**
+     * Lower/upper limit from VIFEs 0x40–0x5F (limit value, exceedance count, dates and durations
+     * of exceedances: bit 3 is u, lower/upper) and 0x68/0x6C (value during a lower/upper limit
+     * exceedance).
+     */
     public Limit limit() {
         for (CombinableVife v : combinables) {
-            if (!v.secondTable() && v.code() >= 0x40 && v.code() <= 0x6F) {
-                return (v.code() & 0x08) != 0 ? Limit.UPPER : Limit.LOWER;
+            int c = v.code();
+            if (!v.secondTable() && ((c >= 0x40 && c <= 0x5F) || c == 0x68 || c == 0x6C)) {
+                return (c & (c >= 0x68 ? 0x04 : 0x08)) != 0 ? Limit.UPPER : Limit.LOWER;
             }
         }
         return Limit.NONE;

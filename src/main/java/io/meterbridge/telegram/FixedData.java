@@ -8,7 +8,8 @@ package io.meterbridge.telegram;
  * @param id the identification number as eight BCD nibbles, as printed ({@code 0x12345678})
  * @param accessNumber the access number
  * @param status the status byte; bit 7 counters binary (else BCD), bit 6 stored (else actual) values
- * @param medium the medium code (from the two medium/unit bytes)
+ * @param medium the 4-bit medium code of the fixed structure, from the top two bits of each
+ *     medium/unit byte (0 other … 7 water, 8 heat cost allocator, 0xA–0xE mode-2 variants)
  */
 public record FixedData(int id, int accessNumber, int status, int medium) {
 
@@ -20,6 +21,11 @@ public record FixedData(int id, int accessNumber, int status, int medium) {
     /** Status bit 6: counters are stored (historic) values, not actual ones. */
     public boolean countersStored() {
         return (status & 0x40) != 0;
+    }
+
+    /** The name of the medium code of the fixed structure ("water", "heat (mode 2)" …). */
+    public String mediumName() {
+        return FixedStructure.mediumName(medium);
     }
 
     /** The identification number as eight digits. */

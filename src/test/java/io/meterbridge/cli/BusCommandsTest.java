@@ -68,6 +68,47 @@ class BusCommandsTest {
     }
 
     @Test
+    void readPrintsEveryTelegramAsATable() {
+        Run r = run("read", "--port", "sim:cli-read", "--baud", "38400", "--address", "89");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("meter 89 on sim:cli-read"), r.out());
+        assertTrue(r.out().contains("Kamstrup MULTICAL 403, 2 telegrams"), r.out());
+        assertTrue(r.out().contains("telegram 1 of 2 (125 bytes)"), r.out());
+        assertTrue(r.out().contains("telegram 2 of 2 (71 bytes)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(".*Volume +2232\\.\\d\\d m³")), r.out());
+    }
+
+    @Test
+    void readJsonIsTheDecodeSchemaPlusLinkDetails() throws Exception {
+        Run r = run("read", "--port", "sim:cli-read2", "--baud", "38400", "--address", "77447744FFFFFFFF", "--json");
+        assertEquals(0, r.exit(), r.err());
+        var lines = r.out().strip().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 2; i++) {
+            var node = mapper.readTree(lines.get(i));
+            assertEquals("77447744", node.at("/header/id").asText());
+            assertEquals(i + 1, node.at("/link/telegram").asInt());
+            assertEquals(2, node.at("/link/telegrams").asInt());
+            assertEquals("77447744FFFFFFFF", node.at("/link/address").asText());
+            assertEquals(i == 0 ? 125 : 71, node.at("/link/bytes").asInt());
+            assertTrue(node.at("/records").size() >= 8);
+        }
+        assertEquals(34510, mapper.readTree(lines.get(0)).at("/records/0/value").asInt());
+    }
+
+    @Test
+    void readingASilentMeterIsOneClearLine() {
+        Run r = run("read", "--port", "sim:cli-read3", "--baud", "38400", "--address", "5");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no reply from meter 5"), r.err());
+        assertOneLineWithoutStackTrace(r);
+        Run bad = run("read", "--port", "sim", "--address", "abc");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("\"abc\""), bad.err());
+    }
+
+    @Test
     void setAddressMovesTheMeterAndSaysSo() {
         Run r = run("set-address", "--port", "sim:cli-set", "--baud", "38400", "--from", "1", "--to", "7");
         assertEquals(0, r.exit(), r.err());
