@@ -86,7 +86,16 @@ public final class SerialTransport implements Transport {
         });
         sp.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         sp.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
-        if (!sp.openPort(0)) {
+        boolean opened = sp.openPort(0);
+        if (!opened && sp.getLastErrorCode() == 22 && effectiveParity != Parity.NONE) {
+            // Some virtual ports that are not /dev/pts (tty0tty, vendor bridges) reject parity the same way.
+            LOG.warn("{} rejects {} parity (EINVAL); using no parity, as on a pseudo-terminal", path,
+                    effectiveParity.name().toLowerCase(java.util.Locale.ROOT));
+            effectiveParity = Parity.NONE;
+            sp.setParity(SerialPort.NO_PARITY);
+            opened = sp.openPort(0);
+        }
+        if (!opened) {
             int errno = sp.getLastErrorCode();
             String problem;
             String hint;

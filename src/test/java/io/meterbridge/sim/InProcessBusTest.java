@@ -129,6 +129,25 @@ class InProcessBusTest {
     }
 
     @Test
+    void aSlowMeterGetsMoreTimeWithoutSlowingTheBus() throws Exception {
+        master.sendNke(1);
+        // Answers far beyond the bus's EN 13757-2 timeout: with the bus settings and no retry it is lost…
+        mc303.inject(Fault.LATE_ANSWER, 1);
+        io.meterbridge.link.ReadOptions once = io.meterbridge.link.ReadOptions.DEFAULT.withRetries(0);
+        assertThrows(NoReplyException.class, () -> master.readMeter(MeterAddress.parse("1"), once));
+        Thread.sleep(400); // let that late answer pass
+        // …with a per-meter allowance the same late answer is read at the first attempt.
+        master.sendNke(1);
+        mc303.inject(Fault.LATE_ANSWER, 1);
+        BusStatistics before = master.statistics();
+        List<LongFrame> t = master.readMeter(MeterAddress.parse("1"), once.withExtraTimeout(Duration.ofMillis(600)));
+        assertEquals(128, t.get(0).wireLength());
+        assertEquals(0, master.statistics().minus(before).timeouts());
+        // the other meter keeps the bus's short timeout
+        assertEquals(2, master.readMeter(MeterAddress.parse("89")).size());
+    }
+
+    @Test
     void persistentFaultsBecomeSpecificExceptions() throws Exception {
         master.sendNke(1);
         mc303.inject(Fault.BAD_CHECKSUM, 3); // first try and both retries
