@@ -341,7 +341,7 @@ public final class BusMaster implements AutoCloseable {
             if (i > 0) {
                 counters.retries.incrementAndGet();
             }
-            p = probe(selection(address));
+            p = probe(selection(address), timing(options));
         }
         if (p == Probe.NONE) {
             throw new NoReplyException(settings.port(), label, "selection (SND_UD CI 0x52)", attempts,
@@ -468,7 +468,10 @@ public final class BusMaster implements AutoCloseable {
 
     /** One selection or SND_NKE whose answer tells whether nobody, one or several slaves are there. */
     private Probe probe(Frame request) throws MBusException {
-        LinkTiming timing = settings.timing();
+        return probe(request, settings.timing());
+    }
+
+    private Probe probe(Frame request, LinkTiming timing) throws MBusException {
         FrameReader.Result result;
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
