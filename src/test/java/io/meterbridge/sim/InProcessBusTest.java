@@ -72,6 +72,19 @@ class InProcessBusTest {
     }
 
     @Test
+    void pacedAnswersTakeAtLeastTheirWireTime() throws Exception {
+        try (BusMaster paced = new BusMaster(BusSettings.of("sim:paced").withBaud(9600),
+                new SimTransport(bus, true, 9600, "sim:paced"))) {
+            long t0 = System.nanoTime();
+            paced.readMeter(MeterAddress.parse("1"));
+            long elapsed = System.nanoTime() - t0;
+            // SND_NKE 5 + E5 1 + REQ_UD2 5 + RSP_UD 128 bytes at 11 bits per character, plus 2 reply delays of 22 bits
+            long wire = (5 + 1 + 5 + 128) * 11L * 1_000_000_000L / 9600 + 2 * 22L * 1_000_000_000L / 9600;
+            assertTrue(elapsed >= wire, elapsed + " ns < " + wire + " ns on the wire");
+        }
+    }
+
+    @Test
     void followsDif1FToTheSecondTelegram() throws Exception {
         List<LongFrame> telegrams = master.readMeter(MeterAddress.parse("89"));
         assertEquals(2, telegrams.size());
