@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Finds the meters on an M-Bus and prints a table of them: primary address, secondary "
                 + "address, manufacturer, model, medium, ID.",
-            "A primary scan sends SND_NKE to 0–250 (at 2400 Bd about 53 s); --secondary narrows wildcard "
-                + "selections (seconds for a few meters)."})
+            "A primary scan sends SND_NKE to 0–250; each silent address costs the EN 13757-2 timeout (at 2400 Bd "
+                + "187.5 ms plus --latency), so about 53 s plus 0.25 s per ms of latency. --secondary narrows "
+                + "wildcard selections: seconds for a few meters."})
 final class ScanCommand implements Callable<Integer> {
 
     @Mixin
