@@ -14,13 +14,18 @@ import io.meterbridge.homeassistant.DiscoveryConfig;
 import io.meterbridge.homeassistant.HomeAssistantRules;
 import io.meterbridge.homeassistant.Publication;
 import io.meterbridge.link.LongFrame;
+import io.meterbridge.meter.ChannelValue;
+import io.meterbridge.meter.ElectricityReading;
+import io.meterbridge.meter.MeterIdentity;
 import io.meterbridge.meter.Normalizer;
+import io.meterbridge.meter.PhaseValues;
 import io.meterbridge.meter.Reading;
 import io.meterbridge.sim.Multical303;
 import io.meterbridge.sim.Multical403;
 import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimMeter;
 import io.meterbridge.sim.SimTransportProvider;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -145,7 +150,11 @@ abstract class HomeAssistantLiveContract {
                                 ref: homeAssistant
                     """.formatted(a, a, a));
         }
-        Files.writeString(home.resolve("routes/meters.yaml"), y.toString());
+        if (addresses.length == 0) {
+            Files.deleteIfExists(home.resolve("routes/meters.yaml"));
+        } else {
+            Files.writeString(home.resolve("routes/meters.yaml"), y.toString());
+        }
     }
 
     /** The simulator meter's current readout, normalised here, as Home Assistant's state payload. */
@@ -264,6 +273,75 @@ abstract class HomeAssistantLiveContract {
                     "no retained config of the removed 403: " + retained);
             assertEquals(List.of(), ha.on(CONFIG_303).stream().filter(m -> m.payload().isEmpty()).toList(),
                     "the 303 is not removed");
+        }
+    }
+
+    /**
+     * Issue 6: an electricity meter (a P1 reading, here handed to a route by the test as the
+     * {@code p1:} component will) gets the Energy dashboard's sensors and the same availability as a
+     * heat meter: offline after three failed reads, online with the next good one.
+     */
+    @Test
+    void electricityMeterForTheEnergyDashboard() throws Exception {
+        Path home = home("p1");
+        Files.writeString(home.resolve("routes/p1.yaml"), """
+                - route:
+                    id: p1
+                    from:
+                      uri: direct:p1
+                      steps:
+                        - choice:
+                            when:
+                              - simple: "${header.Fail} == 'yes'"
+                                steps:
+                                  - throwException:
+                                      exceptionType: java.io.IOException
+                                      message: "P1 telegram CRC mismatch"
+                        - process:
+                            ref: homeAssistant
+                """);
+        MeterIdentity id = new MeterIdentity("ISK", "Iskra", "AM550", "E0025000012345678", null, null, 0x02, null);
+        ElectricityReading reading = ElectricityReading.builder(id, Instant.now())
+                .importKwh(1, new BigDecimal("1234.567")).importKwh(2, new BigDecimal("2345.678"))
+                .exportKwh(1, new BigDecimal("12.3")).exportKwh(2, new BigDecimal("4.5"))
+                .powerImportKw(new BigDecimal("0.512")).powerExportKw(BigDecimal.ZERO).tariff(2)
+                .phase(new PhaseValues(1, new BigDecimal("231.2"), new BigDecimal("2"), new BigDecimal("0.512"),
+                        BigDecimal.ZERO, 3L, 0L))
+                .channel(new ChannelValue(1, 0x03, "4730303339303031", new BigDecimal("3456.789"), "m³",
+                        java.time.LocalDateTime.of(2026, 11, 21, 3, 0)))
+                .build();
+        String key = "isk_e0025000012345678";
+        String config = "homeassistant/device/meterbridge_" + key + "/config";
+        try (Recorder ha = new Recorder(broker.url(), "homeassistant/#", "meterbridge/#");
+                MeterbridgeService service = new MeterbridgeService(home, settings("p1"), false)) {
+            service.start();
+            var producer = service.context().createProducerTemplate();
+            ha.await(BRIDGE_STATUS, m -> m.payload().equals("online"), "bridge online");
+            producer.sendBody("direct:p1", reading);
+            JsonNode c = json(ha.await(config, m -> true, "electricity meter config").payload());
+            assertEquals(List.of(), HomeAssistantRules.violations(new Publication(config, c.toString(), true, 1)));
+            for (String k : List.of("energy_import_t1", "energy_import_t2", "energy_export_t1", "energy_export_t2")) {
+                assertEquals("kWh", c.at("/cmps/" + k + "/unit_of_measurement").asText(), k);
+                assertEquals("total_increasing", c.at("/cmps/" + k + "/state_class").asText(), k);
+            }
+            assertEquals("kW", c.at("/cmps/power_import/unit_of_measurement").asText());
+            assertEquals("V", c.at("/cmps/l1_voltage/unit_of_measurement").asText());
+            assertEquals("A", c.at("/cmps/l1_current/unit_of_measurement").asText());
+            assertEquals("gas", c.at("/cmps/gas/device_class").asText());
+            assertEquals("m³", c.at("/cmps/gas/unit_of_measurement").asText());
+            JsonNode state = json(ha.await("meterbridge/" + key + "/state", m -> true, "P1 state").payload());
+            assertEquals("1234.567", state.get("import_t1_kwh").asText());
+            assertEquals("3456.789", state.get("gas_m3").asText());
+            ha.await("meterbridge/" + key + "/availability", m -> m.payload().equals("online"), "P1 online");
+
+            for (int i = 0; i < 3; i++) {
+                producer.sendBodyAndHeader("direct:p1", null, "Fail", "yes");
+            }
+            ha.await("meterbridge/" + key + "/availability", m -> m.payload().equals("offline"), "P1 offline");
+            producer.sendBody("direct:p1", reading);
+            String avail = "meterbridge/" + key + "/availability";
+            ha.awaitCount(avail, 3);
+            assertEquals("online", ha.on(avail).get(2).payload());
         }
     }
 
