@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * itself is {@code online}/{@code offline} through the connection's last will.</li>
  * <li><b>Removal.</b> Each meter is remembered with its {@link Source} (route input and address)
  * in a registry file. When the routes change (start-up, route-file reload) every meter whose source
- * no route configures any more gets its empty retained config (Home Assistant removes the device)
- * and empty retained availability; a meter replaced by another at the same address likewise.</li>
+ * no route configures any more, and that is not read at another source within two poll intervals,
+ * gets its empty retained config (Home Assistant removes the device) and empty retained
+ * availability; a meter replaced by another at the same M-Bus address likewise, at once.</li>
  * </ul>
  *
  * <p>From YAML: {@code - process: {ref: homeAssistant}} after the step that makes the
@@ -96,6 +97,8 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         Reading last;
         long lastNanos;
         MeterAvailability availability = MeterAvailability.unknown();
+        /** When no route was found to read it ({@link System#nanoTime()}), or 0. */
+        long orphanedNanos;
 
         Meter(String key, Source source) {
             this.key = key;
@@ -222,6 +225,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 m.source = source;
                 save = true;
             }
+            m.orphanedNanos = 0;
             for (Meter other : List.copyOf(meters.values())) {
                 if (other != m && other.source.equals(source) && source.address() != null) {
                     LOG.info("Home Assistant: meter {} at {} was replaced by {}; removing it", other.key, source, key);
@@ -287,28 +291,45 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
     }
 
     /**
-     * Compares the known meters with the sources the started routes configure now, removes those
-     * no route reads any more, and follows a changed poll interval ({@code expire_after}).
-     * Called at start-up and after route changes.
+     * Compares the known meters with the sources the started routes configure now and follows a
+     * changed poll interval ({@code expire_after}). A meter no route reads any more is removed
+     * (empty retained config) after a grace of {@link #removalGrace()}, unless it is read at another
+     * source meanwhile: a bus renamed from {@code /dev/ttyUSB0} to its {@code /dev/serial/by-id/}
+     * path, or a meter moved to secondary addressing, keeps its device and entities. Called shortly
+     * after start-up and after route changes.
+     *
+     * @return when to call again to finish pending removals, or empty if none are pending
      */
-    public void reconcile() {
+    public java.util.Optional<Duration> reconcile() {
         if (!active()) {
-            return;
+            return java.util.Optional.empty();
         }
         Set<Source> configured = RouteInputs.configured(context);
         synchronized (this) {
+            long now = System.nanoTime();
+            long grace = removalGrace().toNanos();
+            long next = Long.MAX_VALUE;
             for (Meter m : List.copyOf(meters.values())) {
-                if (!configured.contains(m.source)) {
+                if (configured.contains(m.source)) {
+                    m.orphanedNanos = 0;
+                } else if (m.orphanedNanos == 0) {
+                    m.orphanedNanos = now;
+                    next = Math.min(next, grace);
+                    LOG.info("Home Assistant: no route reads {} any more; meter {} is removed in {} s unless it is "
+                            + "read elsewhere", m.source, m.key, removalGrace().toSeconds());
+                } else if (now - m.orphanedNanos >= grace) {
                     LOG.info("Home Assistant: meter {} is no longer configured (no route reads {}); removing its device",
                             m.key, m.source);
                     remove(m);
+                } else {
+                    next = Math.min(next, grace - (now - m.orphanedNanos));
                 }
             }
-            DiscoveryConfig now = discoveryConfig();
-            if (!now.equals(discovery.config())) {
-                LOG.info("Home Assistant: poll interval now {} (expire_after {} s)", now.pollInterval(),
-                        now.expireAfterSeconds());
-                discovery = new DeviceDiscovery(now);
+            DiscoveryConfig cfg = discoveryConfig();
+            if (!cfg.equals(discovery.config())) {
+                LOG.info("Home Assistant: poll interval now {} (expire_after {} s)", cfg.pollInterval(),
+                        cfg.expireAfterSeconds());
+                discovery = new DeviceDiscovery(cfg);
                 for (Meter m : meters.values()) {
                     if (m.last != null) {
                         Publication config = discovery.meterConfig(m.last, m.name, m.known);
@@ -321,7 +342,17 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 }
             }
             flushRemovals();
+            return next == Long.MAX_VALUE ? java.util.Optional.empty()
+                    : java.util.Optional.of(Duration.ofNanos(next).plusMillis(10));
         }
+    }
+
+    /**
+     * How long a meter that no route reads is kept before it is removed: two poll intervals, time
+     * for its first read at a new source.
+     */
+    public synchronized Duration removalGrace() {
+        return discovery.config().pollInterval().multipliedBy(2);
     }
 
     /** Everything retained again (after a connect), and with {@code states} the last states (Home Assistant restarted). */

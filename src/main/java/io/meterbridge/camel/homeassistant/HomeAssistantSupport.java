@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@link HomeAssistantPublisher} as bean {@code homeAssistant} (doing nothing without a broker,
  * so routes may always call it), started with the context, and a watcher that compares the
  * meters with the routes shortly after the context starts and after every route change (a
- * route-file reload removes and adds routes; one comparison after they settle).
+ * route-file reload removes and adds routes; one comparison after they settle), and again while
+ * a removal waits out its grace.
  */
 public final class HomeAssistantSupport {
 
@@ -93,7 +94,13 @@ public final class HomeAssistantSupport {
 
         private void reconcile() {
             try {
-                publisher.reconcile();
+                publisher.reconcile().ifPresent(again -> {
+                    synchronized (this) {
+                        if (timer != null) {
+                            pending = timer.schedule(this::reconcile, again.toMillis(), TimeUnit.MILLISECONDS);
+                        }
+                    }
+                });
             } catch (RuntimeException e) {
                 LOG.warn("Home Assistant: comparing meters with the routes failed: {}", e.toString(), e);
             }

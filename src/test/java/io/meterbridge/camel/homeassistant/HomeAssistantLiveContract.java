@@ -37,7 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,20 +54,23 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The simulated meters run on a stopped clock, so their values are fixed and the states can
  * be compared with the simulator's own telegrams normalised independently.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HomeAssistantLiveContract {
 
     private static final AtomicInteger RUN = new AtomicInteger();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String M303 = "kam_82937133";
     static final String M403 = "kam_77447744";
-    static final String CONFIG_303 = "homeassistant/device/meterbridge_" + M303 + "/config";
-    static final String CONFIG_403 = "homeassistant/device/meterbridge_" + M403 + "/config";
-    static final String BRIDGE_CONFIG = "homeassistant/device/meterbridge_bridge/config";
-    static final String BRIDGE_STATUS = "meterbridge/status";
-
+    /** One broker for the class; each test has its own discovery prefix and base topic. */
+    TestBroker broker;
     @TempDir
     Path tmp;
-    TestBroker broker;
+    String dp;
+    String base;
+    String CONFIG_303;
+    String CONFIG_403;
+    String BRIDGE_CONFIG;
+    String BRIDGE_STATUS;
     String bus;
     SimBus simBus;
     SimMeter meter1;
@@ -73,21 +78,34 @@ abstract class HomeAssistantLiveContract {
 
     abstract TestBroker broker(Path folder) throws Exception;
 
-    @BeforeEach
-    void startBroker() throws Exception {
-        broker = broker(tmp.resolve("broker"));
+    @BeforeAll
+    void startBroker(@TempDir Path brokerDir) throws Exception {
+        broker = broker(brokerDir);
         broker.start();
-        bus = "sim:ha-" + getClass().getSimpleName() + "-" + RUN.incrementAndGet();
+    }
+
+    @AfterAll
+    void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @BeforeEach
+    void simulatorAndTopics() {
+        int run = RUN.incrementAndGet();
+        dp = "ha" + run;
+        base = "mb" + run;
+        CONFIG_303 = dp + "/device/meterbridge_" + M303 + "/config";
+        CONFIG_403 = dp + "/device/meterbridge_" + M403 + "/config";
+        BRIDGE_CONFIG = dp + "/device/meterbridge_bridge/config";
+        BRIDGE_STATUS = base + "/status";
+        bus = "sim:ha-" + getClass().getSimpleName() + "-" + run;
         simBus = SimTransportProvider.bus(bus);
         simBus.meters().forEach(simBus::remove);
         Clock stopped = Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC);
         meter1 = simBus.add(new SimMeter(new Multical303(), 1, SimBus.ID_303, stopped));
         meter89 = simBus.add(new SimMeter(Multical403.twoTelegrams(), 89, SimBus.ID_403, stopped));
-    }
-
-    @AfterEach
-    void stopBroker() throws Exception {
-        broker.close();
     }
 
     /** A service home: properties, an error route configuration and one route file per meter. */
@@ -126,17 +144,25 @@ abstract class HomeAssistantLiveContract {
         m.put("mqtt.maxReconnectSeconds", "1");
         m.put("homeassistant.pollInterval", "1s");
         m.put("homeassistant.offlineAfterFailedPolls", "3");
+        m.put("homeassistant.discoveryPrefix", dp);
+        m.put("mqtt.topicPrefix", base);
+        m.put("mqtt.availabilityTopic", BRIDGE_STATUS);
         return m;
     }
 
     static void writeMeters(Path home, int... addresses) throws Exception {
+        writeMeters(home, "meter-", addresses);
+    }
+
+    /** Route file with one route per address, its input {@code timer:<prefix><address>}. */
+    static void writeMeters(Path home, String prefix, int... addresses) throws Exception {
         StringBuilder y = new StringBuilder();
         for (int a : addresses) {
             y.append("""
                     - route:
-                        id: meter-%d
+                        id: %s%d
                         from:
-                          uri: "timer:meter-%d?period=300&delay=100"
+                          uri: "timer:%s%d?period=300&delay=100"
                           steps:
                             - setHeader:
                                 name: SimPort
@@ -148,7 +174,7 @@ abstract class HomeAssistantLiveContract {
                                 ref: simReader
                             - process:
                                 ref: homeAssistant
-                    """.formatted(a, a, a));
+                    """.formatted(prefix, a, prefix, a, a));
         }
         if (addresses.length == 0) {
             Files.deleteIfExists(home.resolve("routes/meters.yaml"));
@@ -180,7 +206,7 @@ abstract class HomeAssistantLiveContract {
     @Test
     void discoveryStatesAvailabilityBirthAndRemoval() throws Exception {
         Path home = home("live", 1, 89);
-        try (Recorder ha = new Recorder(broker.url(), "homeassistant/#", "meterbridge/#");
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#", base + "/#");
                 MeterbridgeService service = new MeterbridgeService(home, settings("live"), true)) {
             service.start();
 
@@ -209,7 +235,7 @@ abstract class HomeAssistantLiveContract {
             // expire_after from the poll interval: 3 polls of 1 s plus a minute
             assertEquals(63, c403.at("/cmps/heat_energy/expire_after").asInt());
             assertEquals(BRIDGE_STATUS, c403.at("/availability/0/topic").asText());
-            assertEquals("meterbridge/" + M403 + "/availability", c403.at("/availability/1/topic").asText());
+            assertEquals(base + "/" + M403 + "/availability", c403.at("/availability/1/topic").asText());
             for (String t : List.of(BRIDGE_CONFIG, CONFIG_303, CONFIG_403)) {
                 Publication p = new Publication(t, ha.last(t).orElseThrow().payload(), true, 1);
                 assertEquals(List.of(), HomeAssistantRules.violations(p), t);
@@ -217,41 +243,41 @@ abstract class HomeAssistantLiveContract {
 
             // --- states: the simulator's values, normalised independently
             assertEquals(expectedState(meter1),
-                    withoutReadAt(ha.await("meterbridge/" + M303 + "/state", m -> true, "303 state").payload()));
+                    withoutReadAt(ha.await(base + "/" + M303 + "/state", m -> true, "303 state").payload()));
             assertEquals(expectedState(meter89),
-                    withoutReadAt(ha.await("meterbridge/" + M403 + "/state", m -> true, "403 state").payload()));
-            ha.await("meterbridge/" + M303 + "/availability", m -> m.payload().equals("online"), "303 online");
-            ha.await("meterbridge/" + M403 + "/availability", m -> m.payload().equals("online"), "403 online");
+                    withoutReadAt(ha.await(base + "/" + M403 + "/state", m -> true, "403 state").payload()));
+            ha.await(base + "/" + M303 + "/availability", m -> m.payload().equals("online"), "303 online");
+            ha.await(base + "/" + M403 + "/availability", m -> m.payload().equals("online"), "403 online");
             // the config is published when it changes, not per reading
-            ha.awaitCount("meterbridge/" + M403 + "/state", 3);
+            ha.awaitCount(base + "/" + M403 + "/state", 3);
             int configs = ha.on(CONFIG_403).size();
-            ha.awaitCount("meterbridge/" + M403 + "/state", 7);
+            ha.awaitCount(base + "/" + M403 + "/state", 7);
             assertEquals(configs, ha.on(CONFIG_403).size(), "configs re-published without a change");
 
             // --- availability: the 403 stops answering -> offline after 3 failed polls; back -> online
             meter89.leave();
-            ha.await("meterbridge/" + M403 + "/availability", m -> m.payload().equals("offline"), "403 offline");
+            ha.await(base + "/" + M403 + "/availability", m -> m.payload().equals("offline"), "403 offline");
             // the bridge's diagnostic sensors count the failed polls and the meters online
-            JsonNode info = JSON.readTree(ha.await("meterbridge/bridge/info",
+            JsonNode info = JSON.readTree(ha.await(base + "/bridge/info",
                     m -> json(m.payload()).get("failed_polls").asLong() >= 3, "bridge info with failed polls").payload());
             assertEquals(1, info.get("meters_online").asInt(), info.toString());
             assertEquals(2, info.get("meters_configured").asInt(), info.toString());
             assertTrue(info.get("polls").asLong() > info.get("failed_polls").asLong(), info.toString());
-            assertFalse(ha.on("meterbridge/" + M303 + "/availability").stream()
+            assertFalse(ha.on(base + "/" + M303 + "/availability").stream()
                     .anyMatch(m -> !m.payload().equals("online")), "the 303 stays online");
-            int statesBefore = ha.on("meterbridge/" + M403 + "/state").size();
+            int statesBefore = ha.on(base + "/" + M403 + "/state").size();
             meter89.rejoin();
-            String avail403 = "meterbridge/" + M403 + "/availability";
+            String avail403 = base + "/" + M403 + "/availability";
             int offlineAt = ha.on(avail403).stream().map(Recorder.Message::payload).toList().lastIndexOf("offline");
             ha.awaitCount(avail403, offlineAt + 2);
             assertEquals("online", ha.on(avail403).get(offlineAt + 1).payload(), "403 online again");
-            ha.awaitCount("meterbridge/" + M403 + "/state", statesBefore + 1);
+            ha.awaitCount(base + "/" + M403 + "/state", statesBefore + 1);
 
             // --- Home Assistant restarts: its birth message brings every config and the states again
             int configs303 = ha.on(CONFIG_303).size();
             int configs403 = ha.on(CONFIG_403).size();
             int bridges = ha.on(BRIDGE_CONFIG).size();
-            ha.publish("homeassistant/status", "online", false);
+            ha.publish(dp + "/status", "online", false);
             ha.awaitCount(CONFIG_303, configs303 + 1);
             ha.awaitCount(CONFIG_403, configs403 + 1);
             ha.awaitCount(BRIDGE_CONFIG, bridges + 1);
@@ -263,11 +289,11 @@ abstract class HomeAssistantLiveContract {
             assertTrue(Files.readString(registry).contains(M403), "registry knows the 403");
             writeMeters(home, 1);
             ha.await(CONFIG_403, m -> m.payload().isEmpty(), "empty config removing the 403");
-            ha.await("meterbridge/" + M403 + "/availability", m -> m.payload().isEmpty(), "403 availability cleared");
+            ha.await(base + "/" + M403 + "/availability", m -> m.payload().isEmpty(), "403 availability cleared");
             ServiceHome.await(Duration.ofSeconds(5), "registry without the 403",
                     () -> !read(registry).contains(M403));
             assertTrue(read(registry).contains(M303));
-            List<Recorder.Message> retained = Recorder.retained(broker.url(), "homeassistant/#");
+            List<Recorder.Message> retained = Recorder.retained(broker.url(), dp + "/#");
             assertTrue(retained.stream().anyMatch(m -> m.topic().equals(CONFIG_303)), "303 still announced");
             assertFalse(retained.stream().anyMatch(m -> m.topic().equals(CONFIG_403)),
                     "no retained config of the removed 403: " + retained);
@@ -311,8 +337,8 @@ abstract class HomeAssistantLiveContract {
                         java.time.LocalDateTime.of(2026, 11, 21, 3, 0)))
                 .build();
         String key = "isk_e0025000012345678";
-        String config = "homeassistant/device/meterbridge_" + key + "/config";
-        try (Recorder ha = new Recorder(broker.url(), "homeassistant/#", "meterbridge/#");
+        String config = dp + "/device/meterbridge_" + key + "/config";
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#", base + "/#");
                 MeterbridgeService service = new MeterbridgeService(home, settings("p1"), false)) {
             service.start();
             var producer = service.context().createProducerTemplate();
@@ -329,37 +355,54 @@ abstract class HomeAssistantLiveContract {
             assertEquals("A", c.at("/cmps/l1_current/unit_of_measurement").asText());
             assertEquals("gas", c.at("/cmps/gas/device_class").asText());
             assertEquals("m³", c.at("/cmps/gas/unit_of_measurement").asText());
-            JsonNode state = json(ha.await("meterbridge/" + key + "/state", m -> true, "P1 state").payload());
+            JsonNode state = json(ha.await(base + "/" + key + "/state", m -> true, "P1 state").payload());
             assertEquals("1234.567", state.get("import_t1_kwh").asText());
             assertEquals("3456.789", state.get("gas_m3").asText());
-            ha.await("meterbridge/" + key + "/availability", m -> m.payload().equals("online"), "P1 online");
+            ha.await(base + "/" + key + "/availability", m -> m.payload().equals("online"), "P1 online");
 
             for (int i = 0; i < 3; i++) {
                 producer.sendBodyAndHeader("direct:p1", null, "Fail", "yes");
             }
-            ha.await("meterbridge/" + key + "/availability", m -> m.payload().equals("offline"), "P1 offline");
+            ha.await(base + "/" + key + "/availability", m -> m.payload().equals("offline"), "P1 offline");
             producer.sendBody("direct:p1", reading);
-            String avail = "meterbridge/" + key + "/availability";
+            String avail = base + "/" + key + "/availability";
             ha.awaitCount(avail, 3);
             assertEquals("online", ha.on(avail).get(2).payload());
         }
     }
 
     @Test
-    void aMeterDeletedWhileTheServiceWasStoppedIsRemovedAtStartUp() throws Exception {
+    void aMeterDeletedWhileTheServiceWasStoppedIsRemovedAtStartUpAMovedOneIsKept() throws Exception {
         Path home = home("restart", 1, 89);
-        try (Recorder ha = new Recorder(broker.url(), "homeassistant/#")) {
+        Path registry = home.resolve("data/homeassistant-meters.json");
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#")) {
             try (MeterbridgeService service = new MeterbridgeService(home, settings("restart"), false)) {
                 service.start();
                 ha.await(CONFIG_403, m -> !m.payload().isEmpty(), "403 announced");
                 ha.await(CONFIG_303, m -> !m.payload().isEmpty(), "303 announced");
             }
-            writeMeters(home, 1);
+            assertTrue(read(registry).contains("timer://meter-89"), read(registry));
+
+            // both meters now read by routes with other inputs (as when a bus is renamed): kept
+            writeMeters(home, "heat-", 1, 89);
+            try (MeterbridgeService service = new MeterbridgeService(home, settings("restart"), false)) {
+                service.start();
+                ServiceHome.await(Duration.ofSeconds(10), "registry with the new sources",
+                        () -> read(registry).contains("timer://heat-89") && read(registry).contains("timer://heat-1"));
+                // longer than the removal grace (2 polls of 1 s) after the first comparison
+                Thread.sleep(4000);
+            }
+            assertEquals(List.of(), ha.all().stream().filter(m -> m.payload().isEmpty()).toList(),
+                    "no meter removed when only its route input changed");
+
+            // the 403 deleted from the routes while the service was stopped: removed at start-up
+            writeMeters(home, "heat-", 1);
             try (MeterbridgeService service = new MeterbridgeService(home, settings("restart"), false)) {
                 service.start();
                 ha.await(CONFIG_403, m -> m.payload().isEmpty(), "empty config removing the 403");
             }
             assertEquals(List.of(), ha.on(CONFIG_303).stream().filter(m -> m.payload().isEmpty()).toList());
+            assertFalse(read(registry).contains(M403), read(registry));
         }
     }
 
@@ -373,7 +416,7 @@ abstract class HomeAssistantLiveContract {
         Path home = home("killed", 1);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        try (Recorder ha = new Recorder(broker.url(), BRIDGE_STATUS, "homeassistant/#")) {
+        try (Recorder ha = new Recorder(broker.url(), BRIDGE_STATUS, dp + "/#")) {
             List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-cp", classpath,
                     "io.meterbridge.cli.Main", "run", "--home", home.toString(), "--no-reload"));
             settings("killed").forEach((k, v) -> command.addAll(List.of("-D", k + "=" + v)));
