@@ -81,7 +81,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
     private final Map<String, Meter> meters = new TreeMap<>();
     private final Map<Source, Integer> unknownFailures = new HashMap<>();
     private MeterRegistry registry = MeterRegistry.inMemory();
-    private Outbox outbox;
+    private volatile Outbox outbox;
     private DeviceDiscovery discovery;
     private long holdUntilNanos;
     private long polls;
@@ -120,14 +120,19 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         this.version = Objects.requireNonNull(version, "version");
     }
 
-    /** True if it publishes (a broker is configured and Home Assistant discovery is on). */
-    public boolean active() {
+    /** True if it is to publish: a broker is configured and Home Assistant discovery is on. */
+    public boolean configured() {
         return broker != null && settings.enabled();
+    }
+
+    /** True if it publishes now: {@link #configured()} and started. */
+    public boolean active() {
+        return configured() && outbox != null;
     }
 
     @Override
     protected void doStart() {
-        if (!active()) {
+        if (!configured()) {
             LOG.info("Home Assistant discovery off ({})", broker == null ? "mqtt.url not set" : "homeassistant.enabled=false");
             return;
         }
@@ -142,17 +147,19 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
             }
             discovery = new DeviceDiscovery(discoveryConfig());
         }
-        outbox = new Outbox(broker);
-        outbox.start();
+        Outbox o = new Outbox(broker);
+        o.start();
+        outbox = o;
         broker.onConnected(b -> announce(false));
         broker.onHomeAssistantOnline(b -> announce(true));
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (outbox != null) {
-            outbox.stop();
-            outbox = null;
+        Outbox o = outbox;
+        outbox = null;
+        if (o != null) {
+            o.stop();
         }
     }
 
@@ -249,14 +256,14 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
             }
             m.availability = m.availability.afterSuccess();
             if (m.availability.changed()) {
-                outbox.send(discovery.meterAvailability(key, m.availability));
+                send(discovery.meterAvailability(key, m.availability));
             }
-            outbox.send(discovery.state(reading), holdUntilNanos, null);
+            send(discovery.state(reading), holdUntilNanos, null);
             if (save) {
                 persist(m);
             }
             if (polled) {
-                outbox.send(discovery.bridgeInfo(bridgeInfo()));
+                send(discovery.bridgeInfo(bridgeInfo()));
             }
         }
     }
@@ -283,10 +290,10 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 if (m.availability.changed()) {
                     LOG.info("Home Assistant: meter {} at {} offline after {} failed polls", m.key, source,
                             m.availability.consecutiveFailures());
-                    outbox.send(discovery.meterAvailability(m.key, m.availability));
+                    send(discovery.meterAvailability(m.key, m.availability));
                 }
             }
-            outbox.send(discovery.bridgeInfo(bridgeInfo()));
+            send(discovery.bridgeInfo(bridgeInfo()));
         }
     }
 
@@ -357,23 +364,26 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
 
     /** Everything retained again (after a connect), and with {@code states} the last states (Home Assistant restarted). */
     void announce(boolean states) {
+        if (!active()) {
+            return;
+        }
         synchronized (this) {
-            outbox.send(discovery.bridgeConfig());
-            outbox.send(discovery.bridgeInfo(bridgeInfo()));
+            send(discovery.bridgeConfig());
+            send(discovery.bridgeInfo(bridgeInfo()));
             flushRemovals();
             for (Meter m : meters.values()) {
                 if (m.config != null) {
                     sendConfig(new Publication(discovery.topics().meterConfig(m.key), m.config, true, 1));
                 }
                 if (m.availability.state() != MeterAvailability.State.UNKNOWN) {
-                    outbox.send(discovery.meterAvailability(m.key, m.availability.online()));
+                    send(discovery.meterAvailability(m.key, m.availability.online()));
                 }
             }
             if (states) {
                 long fresh = Duration.ofSeconds(discovery.config().expireAfterSeconds()).toNanos();
                 for (Meter m : meters.values()) {
                     if (m.last != null && System.nanoTime() - m.lastNanos < fresh) {
-                        outbox.send(discovery.state(m.last), holdUntilNanos, null);
+                        send(discovery.state(m.last), holdUntilNanos, null);
                     }
                 }
             }
@@ -390,8 +400,20 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         return discovery;
     }
 
+    private void send(Publication p) {
+        send(p, 0, null);
+    }
+
+    /** Hands a message to the outbox; nothing once stopped. */
+    private void send(Publication p, long notBeforeNanos, Runnable sent) {
+        Outbox o = outbox;
+        if (o != null) {
+            o.send(p, notBeforeNanos, sent);
+        }
+    }
+
     private void sendConfig(Publication config) {
-        outbox.send(config);
+        send(config);
         holdUntilNanos = System.nanoTime() + settings.settleDelay().toNanos();
     }
 
@@ -406,7 +428,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
             List<Publication> cleanup = discovery.meterCleanup(key);
             for (int i = 0; i < cleanup.size(); i++) {
                 Runnable done = i == cleanup.size() - 1 ? () -> removalPublished(key) : null;
-                outbox.send(cleanup.get(i), 0, done);
+                send(cleanup.get(i), 0, done);
             }
         }
     }

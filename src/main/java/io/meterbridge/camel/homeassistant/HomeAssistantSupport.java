@@ -48,7 +48,7 @@ public final class HomeAssistantSupport {
         ctx.getRegistry().bind(HomeAssistantPublisher.BEAN, publisher);
         try {
             ctx.addService(publisher, true, true);
-            if (publisher.active()) {
+            if (publisher.configured()) {
                 ctx.getManagementStrategy().addEventNotifier(new RouteChanges(publisher));
             }
         } catch (Exception e) {

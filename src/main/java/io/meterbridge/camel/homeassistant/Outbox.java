@@ -68,20 +68,34 @@ final class Outbox {
         return dropped;
     }
 
+    /**
+     * Stops after the message being published (interrupting Paho mid-publish would report a
+     * spurious failure); messages not yet sent are dropped, the retained ones are sent again on
+     * the next start.
+     */
     void stop() throws InterruptedException {
         running = false;
-        worker.interrupt();
         worker.join(5000);
+        if (worker.isAlive()) {
+            worker.interrupt();
+            worker.join(1000);
+        }
     }
 
     private void run() {
         while (running) {
             Task t;
             try {
-                t = queue.take();
+                t = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (t == null) {
+                    continue;
+                }
                 long wait = t.notBeforeNanos() - System.nanoTime();
                 if (t.notBeforeNanos() != 0 && wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                if (!running) {
+                    return;
                 }
             } catch (InterruptedException e) {
                 return;

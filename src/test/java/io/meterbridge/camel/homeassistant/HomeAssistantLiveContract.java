@@ -375,12 +375,15 @@ abstract class HomeAssistantLiveContract {
     void aMeterDeletedWhileTheServiceWasStoppedIsRemovedAtStartUpAMovedOneIsKept() throws Exception {
         Path home = home("restart", 1, 89);
         Path registry = home.resolve("data/homeassistant-meters.json");
-        try (Recorder ha = new Recorder(broker.url(), dp + "/#")) {
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#", BRIDGE_STATUS)) {
             try (MeterbridgeService service = new MeterbridgeService(home, settings("restart"), false)) {
                 service.start();
                 ha.await(CONFIG_403, m -> !m.payload().isEmpty(), "403 announced");
                 ha.await(CONFIG_303, m -> !m.payload().isEmpty(), "303 announced");
+                ha.await(BRIDGE_STATUS, m -> m.payload().equals("online"), "bridge online");
             }
+            // a clean stop says offline itself (the broker sends no last will then)
+            ha.await(BRIDGE_STATUS, m -> m.payload().equals("offline"), "bridge offline after a clean stop");
             assertTrue(read(registry).contains("timer://meter-89"), read(registry));
 
             // both meters now read by routes with other inputs (as when a bus is renamed): kept
