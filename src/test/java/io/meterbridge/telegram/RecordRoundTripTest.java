@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** Random valid records, encoded by {@link RecordEncoder}, decode back to what was encoded. */
-class RecordRoundTripProperties {
+class RecordRoundTripTest {
 
     /** VIFs whose SI scaling {@link RecordEncoder#siValue} knows independently. */
     private static final List<Integer> VIFS;
