@@ -15,13 +15,21 @@ import picocli.CommandLine.Command;
                 + "(with Home Assistant discovery), files or HTTP, as Apache Camel routes declared in routes/*.yaml.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ServiceCommand.class,
+            SimulateP1Command.class,
             DecodeCommand.class,
+            ScanCommand.class,
+            ReadCommand.class,
+            SetAddressCommand.class,
+            SimulateCommand.class,
+            BenchCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    /** Without a command: the service ({@link ServiceCommand} with its defaults). */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        return new ServiceCommand().call();
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,148 @@
+package io.meterbridge.camel.journal;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers a journal's messages one at a time, oldest first, on one thread. A message is removed
+ * only after the route processed it without an unhandled exception (for an MQTT route: the
+ * broker acknowledged the PUBLISH at QoS 1 or 2); otherwise the same message is retried after a
+ * delay that doubles up to {@code maxRetryDelay}, and nothing behind it overtakes it.
+ *
+ * <p>What is guaranteed: every message appended is delivered at least once and in order, across
+ * broker outages and restarts (graceful or not). On a graceful stop the message in flight is
+ * finished (or left for the next start) before the consumer stops, so a broker outage or a
+ * restart with {@code SIGTERM} does not duplicate anything: exactly once. A duplicate is possible
+ * only if the destination received the message but its acknowledgement did not reach us (the
+ * connection broke in that instant, or the process was killed between the acknowledgement and
+ * the file's deletion); the headers {@link JournalConstants#JOURNAL_ID} and
+ * {@link JournalConstants#SEQUENCE} name the message so that a receiver can drop such a repeat.
+ */
+final class JournalConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalConsumer.class);
+
+    private final JournalEndpoint endpoint;
+    private Journal journal;
+    private ExecutorService executor;
+    private volatile boolean running;
+
+    JournalConsumer(JournalEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        journal = endpoint.journal();
+        if (journal.size() > 0) {
+            LOG.info("Journal {}: {} undelivered message(s) from before, delivering in order", endpoint.getName(), journal.size());
+        }
+        running = true;
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "journal-" + endpoint.getName());
+        executor.submit(this::deliverLoop);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        running = false;
+        if (journal != null) {
+            journal.wakeUp();
+        }
+        if (executor != null) {
+            // no interrupt: the message in flight finishes (or fails) and its file is settled
+            executor.shutdown();
+            if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
+                LOG.warn("Journal {}: delivery still busy after 20 s; stopping it", endpoint.getName());
+                executor.shutdownNow();
+            }
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    private void deliverLoop() {
+        int failures = 0;
+        long delay = endpoint.getRetryDelay();
+        while (running) {
+            Optional<JournalEntry> next;
+            try {
+                next = journal.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                getExceptionHandler().handleException("Journal " + endpoint.getName() + ": cannot read the next message", e);
+                sleep(endpoint.getMaxRetryDelay());
+                continue;
+            }
+            if (next.isEmpty() || !running) {
+                continue;
+            }
+            JournalEntry entry = next.get();
+            Exception failure = deliver(entry, failures);
+            if (failure == null) {
+                journal.remove(entry.sequence());
+                if (failures > 0) {
+                    LOG.info("Journal {}: delivering again after {} failed attempt(s); {} waiting",
+                            endpoint.getName(), failures, journal.size());
+                }
+                failures = 0;
+                delay = endpoint.getRetryDelay();
+            } else {
+                failures++;
+                if (failures == 1 || Long.bitCount(failures) == 1) {
+                    LOG.warn("Journal {}: message {} not delivered (attempt {}), {} waiting, retrying in {} ms: {}",
+                            endpoint.getName(), entry.sequence(), failures, journal.size(), delay, failure.getMessage());
+                }
+                sleep(delay);
+                delay = Math.min(delay * 2, endpoint.getMaxRetryDelay());
+            }
+        }
+    }
+
+    /** Runs the route for one entry; returns the unhandled exception, or null when delivered. */
+    private Exception deliver(JournalEntry entry, int failures) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(entry.headers()));
+            exchange.getMessage().setHeader(JournalConstants.SEQUENCE, entry.sequence());
+            exchange.getMessage().setHeader(JournalConstants.JOURNAL_ID, journal.id());
+            exchange.getMessage().setHeader(JournalConstants.FAILED_ATTEMPTS, failures);
+            exchange.getMessage().setBody(entry.body());
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                return exchange.getException();
+            }
+            if (exchange.isRollbackOnly()) {
+                return new IllegalStateException("route marked the exchange rollback-only");
+            }
+            return null;
+        } catch (Exception e) {
+            return e;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private void sleep(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

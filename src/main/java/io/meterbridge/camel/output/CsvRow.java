@@ -1,0 +1,87 @@
+package io.meterbridge.camel.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns a reading (its JSON text, or a map) into one CSV line (RFC 4180: comma separated, fields
+ * with a comma, quote or line break quoted, quotes doubled, CRLF ends the line) with the columns
+ * named in the {@code csv.columns} property, in that order; nested objects are addressed with
+ * dots ({@code heatEnergy.kWh}). A column the reading lacks is left empty. When the target file
+ * is new or empty, the header line comes first, so every day's file is self-describing.
+ */
+public final class CsvRow {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param body    the reading: JSON text or a {@code Map}
+     * @param target  the file the line will be appended to (for the header decision)
+     * @param columns comma-separated column names
+     */
+    public String row(Object body, String target, String columns) throws IOException {
+        List<String> names = Arrays.stream(columns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("csv.columns is empty: name the reading fields to write, e.g. time,meterId,heatEnergy.kWh");
+        }
+        Map<String, String> flat = flatten(body instanceof String s ? JSON.readTree(s) : JSON.valueToTree(body));
+        StringBuilder out = new StringBuilder();
+        Path file = Path.of(target);
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            line(out, names);
+        }
+        List<String> values = new ArrayList<>(names.size());
+        for (String n : names) {
+            values.add(flat.getOrDefault(n, ""));
+        }
+        line(out, values);
+        return out.toString();
+    }
+
+    static Map<String, String> flatten(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", node, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                var e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            out.put(prefix, node.toString());
+        } else if (!node.isNull() && !node.isMissingNode()) {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(quote(fields.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** RFC 4180 §2.6–2.7. */
+    static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

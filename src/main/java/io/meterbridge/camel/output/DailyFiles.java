@@ -1,0 +1,75 @@
+package io.meterbridge.camel.output;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * One file per day with a stable name for today: {@code readings.jsonl} always holds the
+ * current day's lines; the first write of a new day first renames yesterday's file to
+ * {@code readings-2026-11-20.jsonl} (the day it was last written, local time). A
+ * {@code tail -f data/readings.jsonl} keeps working and old days are separate files to archive or
+ * delete. Used from YAML as {@code bean: {ref: dailyFiles, method: "rotate('path')"}} before the
+ * {@code file:} endpoint appends.
+ */
+public final class DailyFiles {
+
+    private final Clock clock;
+
+    public DailyFiles() {
+        this(Clock.systemDefaultZone());
+    }
+
+    public DailyFiles(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Renames {@code path} to its dated name if it was last written on an earlier day. Returns
+     * nothing so that, called as a bean from a route, it leaves the message body alone.
+     */
+    public void rotate(String path) throws IOException {
+        rotated(path);
+    }
+
+    /** As {@link #rotate}; returns the dated file it moved {@code path} to, or null if nothing was moved. */
+    public synchronized Path rotated(String path) throws IOException {
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        ZoneId zone = clock.getZone();
+        LocalDate written = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), zone);
+        LocalDate today = LocalDate.now(clock);
+        if (!written.isBefore(today)) {
+            return null;
+        }
+        Path dated = datedName(file, written);
+        // should a dated file exist already (clock set back), keep both: append a counter
+        for (int n = 2; Files.exists(dated); n++) {
+            dated = datedName(file, written).resolveSibling(stem(file) + "-" + written + "." + n + extension(file));
+        }
+        return Files.move(file, dated, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** {@code readings.jsonl} on 2026-11-20 → {@code readings-2026-11-20.jsonl}. */
+    public static Path datedName(Path file, LocalDate day) {
+        return file.resolveSibling(stem(file) + "-" + day + extension(file));
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot) : "";
+    }
+}

@@ -1,0 +1,93 @@
+package io.meterbridge.camel.service;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import io.meterbridge.camel.mqtt.BrokerConnection;
+import io.meterbridge.camel.mqtt.MqttMessageId;
+import io.meterbridge.camel.mqtt.MqttSettings;
+import io.meterbridge.camel.output.CsvRow;
+import io.meterbridge.camel.output.DailyFiles;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.PropertiesFunction;
+
+/**
+ * What the service adds to a Camel context before the routes load: the {@code {{enabled:…}}}
+ * placeholder function, the beans the shipped routes use by name ({@code dailyFiles},
+ * {@code csvRow}, {@code mqttMessageId}) and, when {@code mqtt.url} is set, the one
+ * {@link BrokerConnection} (bean {@code mqttBroker}) whose client every {@code paho-mqtt5}
+ * endpoint shares.
+ */
+final class ServiceSupport {
+    /** The registry name of the {@link BrokerConnection}, for other packages (Home Assistant discovery). */
+    static final String BROKER_BEAN = "mqttBroker";
+
+    private ServiceSupport() {
+    }
+
+    static void customise(CamelContext ctx) {
+        PropertiesComponent pc = ctx.getPropertiesComponent();
+        pc.addPropertiesFunction(new EnabledFunction(pc));
+        ctx.getRegistry().bind("dailyFiles", new DailyFiles());
+        ctx.getRegistry().bind("csvRow", new CsvRow());
+        ctx.getRegistry().bind("mqttMessageId", new MqttMessageId());
+        String url = pc.resolveProperty("mqtt.url").orElse("").trim();
+        if (!url.isEmpty()) {
+            BrokerConnection broker = new BrokerConnection(mqttSettings(pc, url));
+            ctx.getRegistry().bind(BROKER_BEAN, broker);
+            ctx.getComponent("paho-mqtt5", PahoMqtt5Component.class).setClient(broker.client());
+            try {
+                ctx.addService(broker, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the MQTT connection to " + url + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static MqttSettings mqttSettings(PropertiesComponent pc, String url) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "host";
+        }
+        String clientId = prop(pc, "mqtt.clientId", "meterbridge-" + host.replaceAll("[^A-Za-z0-9-]", ""));
+        return new MqttSettings(url, clientId,
+                prop(pc, "mqtt.username", null),
+                prop(pc, "mqtt.password", null),
+                prop(pc, "mqtt.availabilityTopic", "meterbridge/status"),
+                prop(pc, "mqtt.homeAssistantStatusTopic", "homeassistant/status"),
+                Integer.parseInt(prop(pc, "mqtt.qos", "1")),
+                Integer.parseInt(prop(pc, "mqtt.maxReconnectSeconds", "30")));
+    }
+
+    private static String prop(PropertiesComponent pc, String key, String fallback) {
+        return pc.resolveProperty(key).filter(v -> !v.isBlank()).map(String::trim).orElse(fallback);
+    }
+
+    /**
+     * {@code {{enabled:mqtt.url}}} is {@code true} when the property {@code mqtt.url} is set to
+     * something other than blanks, {@code false} otherwise: an output route's
+     * {@code autoStartup} switches on when its URL is configured.
+     */
+    static final class EnabledFunction implements PropertiesFunction {
+        private final PropertiesComponent pc;
+
+        EnabledFunction(PropertiesComponent pc) {
+            this.pc = pc;
+        }
+
+        @Override
+        public String getName() {
+            return "enabled";
+        }
+
+        @Override
+        public String apply(String remainder) {
+            String key = remainder.trim();
+            return Boolean.toString(pc.resolveProperty(key).filter(v -> !v.isBlank()).isPresent());
+        }
+    }
+}
