@@ -14,19 +14,21 @@ import java.util.Objects;
  */
 public final class DataRecord {
 
+    // Positions in buf are shorts: a frame carries at most 252 user-data bytes, and a record is
+    // allocated per record, so its size matters for the decoder's throughput.
     private final byte[] buf;
-    private final int base;
     private final int offset;
-    private final int vifFrom;
-    private final int vifTo;
-    private final int dataFrom;
-    private final int dataTo;
-    private final int mfrFrom;
-    private final int mfrTo;
-    private final int dataField;
-    private final long storage;
+    private final short difFrom;
+    private final short vifFrom;
+    private final short vifTo;
+    private final short dataFrom;
+    private final short dataTo;
+    private final short mfrFrom;
+    private final short mfrTo;
+    private final short subunit;
+    private final byte dataField;
     private final int tariff;
-    private final int subunit;
+    private final long storage;
     private final Function function;
     private final Quantity quantity;
     private final String description;
@@ -59,25 +61,33 @@ public final class DataRecord {
             Function function, Quantity quantity, String description, String unit, Value value,
             List<CombinableVife> combinables, byte[] manufacturerVifes, byte[] data) {
         int m = manufacturerVifes == null ? 0 : manufacturerVifes.length;
+        if (m + data.length > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("a record holds at most " + Short.MAX_VALUE + " bytes, got "
+                    + (m + data.length));
+        }
         this.buf = new byte[m + data.length];
         if (manufacturerVifes != null) {
             System.arraycopy(manufacturerVifes, 0, buf, 0, m);
         }
         System.arraycopy(data, 0, buf, m, data.length);
-        this.base = 0;
         this.offset = offset;
+        this.difFrom = 0;
         this.vifFrom = 0;
         this.vifTo = 0;
-        this.mfrFrom = manufacturerVifes == null ? -1 : 0;
-        this.mfrTo = m;
-        this.dataFrom = m;
-        this.dataTo = m + data.length;
+        this.mfrFrom = (short) (manufacturerVifes == null ? -1 : 0);
+        this.mfrTo = (short) m;
+        this.dataFrom = (short) m;
+        this.dataTo = (short) (m + data.length);
         this.dif = Objects.requireNonNull(dif);
         this.vif = Objects.requireNonNull(vif);
-        this.dataField = dataField;
+        this.dataField = (byte) dataField;
         this.storage = storage;
         this.tariff = tariff;
-        this.subunit = subunit;
+        this.subunit = (short) subunit;
+        if (subunit < 0 || subunit > 0x3FF || dataField < 0 || dataField > 0xF) {
+            throw new IllegalArgumentException("sub-unit is 10 bits and the data field 4 bits, got " + subunit + ", "
+                    + dataField);
+        }
         this.function = Objects.requireNonNull(function);
         this.quantity = Objects.requireNonNull(quantity);
         this.description = Objects.requireNonNull(description);
@@ -95,18 +105,18 @@ public final class DataRecord {
             int mfrTo, int dataField, long storage, int tariff, int subunit, Function function, Quantity quantity,
             String description, String unit, Value value, List<CombinableVife> combinables) {
         this.buf = buf;
-        this.base = base;
         this.offset = offset;
-        this.vifFrom = vifFrom - base;
-        this.vifTo = vifTo - base;
-        this.dataFrom = dataFrom - base;
-        this.dataTo = dataTo - base;
-        this.mfrFrom = mfrFrom < 0 ? -1 : mfrFrom - base;
-        this.mfrTo = mfrTo - base;
-        this.dataField = dataField;
+        this.difFrom = (short) (offset - base);
+        this.vifFrom = (short) (vifFrom - base);
+        this.vifTo = (short) (vifTo - base);
+        this.dataFrom = (short) (dataFrom - base);
+        this.dataTo = (short) (dataTo - base);
+        this.mfrFrom = (short) (mfrFrom < 0 ? -1 : mfrFrom - base);
+        this.mfrTo = (short) (mfrTo - base);
+        this.dataField = (byte) dataField;
         this.storage = storage;
         this.tariff = tariff;
-        this.subunit = subunit;
+        this.subunit = (short) subunit;
         this.function = function;
         this.quantity = quantity;
         this.description = description;
@@ -124,7 +134,7 @@ public final class DataRecord {
     public String dif() {
         String d = dif;
         if (d == null) {
-            d = TelegramDecoder.hex(buf, offset - base, vifFrom);
+            d = TelegramDecoder.hex(buf, difFrom, vifFrom);
             dif = d;
         }
         return d;

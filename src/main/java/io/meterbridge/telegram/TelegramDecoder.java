@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public final class TelegramDecoder {
 
+    /** Most user data accepted (a long frame has at most 252 bytes; multi-frame reassembly stays far below). */
+    public static final int MAX_USER_DATA = Short.MAX_VALUE;
+
     /** EN 13757-3 clause 6.3: at most ten DIFEs and ten VIFEs per record. */
     static final int MAX_EXTENSIONS = 10;
     /** Long header: ID 4, manufacturer 2, version, medium, access number, status, signature 2. */
@@ -50,6 +53,11 @@ public final class TelegramDecoder {
     public static Telegram decode(int ci, byte[] frame, int dataStart, int dataEnd) throws TelegramFormatException {
         Objects.checkFromToIndex(dataStart, dataEnd, frame.length);
         int ciOffset = Math.max(0, dataStart - 1);
+        if (dataEnd - dataStart > MAX_USER_DATA) {
+            // a long frame carries at most 252 bytes; records keep positions in 16 bits
+            throw new TelegramFormatException("expected at most " + MAX_USER_DATA + " bytes of user data, found "
+                    + (dataEnd - dataStart), dataStart + MAX_USER_DATA);
+        }
         switch (ci) {
             case 0x72, 0x76 -> {
                 boolean msbFirst = ci == 0x76;
@@ -379,7 +387,8 @@ public final class TelegramDecoder {
             if (!combinables.isEmpty() && value instanceof Value.Numeric num) {
                 BigDecimal x = num.number();
                 boolean corrected = false;
-                for (CombinableVife cv : combinables) {
+                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
+                    CombinableVife cv = combinables.get(ci);
                     if (!cv.secondTable() && cv.code() >= 0x70 && cv.code() <= 0x77) {
                         x = x.multiply(BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6));
                         corrected = true;
@@ -398,7 +407,8 @@ public final class TelegramDecoder {
             }
             if (!combinables.isEmpty() || mfrVife) {
                 StringBuilder sb = new StringBuilder(description);
-                for (CombinableVife cv : combinables) {
+                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
+                    CombinableVife cv = combinables.get(ci);
                     sb.append(", ").append(cv.description());
                 }
                 if (mfrVife) {
@@ -462,7 +472,8 @@ public final class TelegramDecoder {
         if (combinables.isEmpty()) {
             return false;
         }
-        for (CombinableVife cv : combinables) {
+        for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
+            CombinableVife cv = combinables.get(ci);
             if (!cv.secondTable() && CombinableVifes.isDate(cv.code())) {
                 return true;
             }
