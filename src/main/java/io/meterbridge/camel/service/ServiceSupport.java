@@ -3,6 +3,7 @@ package io.meterbridge.camel.service;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.meterbridge.camel.journal.JournalComponent;
 import io.meterbridge.camel.mqtt.BrokerConnection;
 import io.meterbridge.camel.mqtt.MqttMessageId;
 import io.meterbridge.camel.mqtt.MqttSettings;
@@ -38,6 +39,9 @@ final class ServiceSupport {
             BrokerConnection broker = new BrokerConnection(mqttSettings(pc, url));
             ctx.getRegistry().bind(BROKER_BEAN, broker);
             ctx.getComponent("paho-mqtt5", PahoMqtt5Component.class).setClient(broker.client());
+            // readings waiting in a journal go as soon as the broker is back, not at the end of a back-off
+            JournalComponent journals = ctx.getComponent("journal", JournalComponent.class);
+            broker.onConnected(c -> journals.wakeUpAll());
             try {
                 ctx.addService(broker, true, true);
             } catch (Exception e) {
