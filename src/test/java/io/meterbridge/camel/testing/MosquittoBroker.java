@@ -30,11 +30,13 @@ public final class MosquittoBroker implements TestBroker {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("mosquitto.conf"), """
                 listener %d 127.0.0.1
+                # started as root (CI), mosquitto would switch to user "mosquitto", who cannot write here
+                user %s
                 allow_anonymous true
                 persistence true
                 persistence_location %s/
                 log_dest stderr
-                """.formatted(port, folder.toAbsolutePath()));
+                """.formatted(port, System.getProperty("user.name"), folder.toAbsolutePath()));
     }
 
     @Override
