@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ServiceCommand.class,
+            SimulateP1Command.class,
+            DecodeCommand.class,
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -1,0 +1,170 @@
+package io.meterbridge.telegram;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+/**
+ * The data types of EN 13757-3 annex A on a slice of bytes, least significant byte first:
+ * type A (BCD, with the negative-BCD rule), B (signed binary), C (unsigned binary), H (IEEE 754
+ * real), F/G/I/J (date and time). Invalid content becomes {@link Value.Invalid}, never a guess.
+ */
+final class DataTypes {
+
+    private DataTypes() {
+    }
+
+    /** Type B (two's complement) or C (unsigned) integer of 1–8 bytes at {@code b[off..off+len)}. */
+    static BigDecimal integer(byte[] b, int off, int len, boolean signed) {
+        long v = 0;
+        for (int i = len - 1; i >= 0; i--) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        if (len < 8) {
+            if (signed && (b[off + len - 1] & 0x80) != 0) {
+                v |= -1L << (8 * len);
+            }
+            return BigDecimal.valueOf(v);
+        }
+        if (!signed && v < 0) {
+            return new BigDecimal(new BigInteger(Long.toUnsignedString(v)));
+        }
+        return BigDecimal.valueOf(v);
+    }
+
+    /**
+     * Type A: {@code len} bytes of BCD, LSB first. A most significant nibble F means negative
+     * (EN 13757-3 annex A); any other nibble A–F makes the value invalid.
+     */
+    static Value bcd(byte[] b, int off, int len, boolean negative) {
+        long v = 0;
+        boolean neg = negative;
+        for (int i = len - 1; i >= 0; i--) {
+            int x = b[off + i] & 0xFF;
+            int hi = x >> 4;
+            int lo = x & 0x0F;
+            if (i == len - 1 && hi == 0xF && !negative) {
+                neg = true;
+                hi = 0;
+            }
+            if (hi > 9) {
+                return new Value.Invalid(String.format("BCD digit 0x%X is not a decimal digit", hi));
+            }
+            if (lo > 9) {
+                return new Value.Invalid(String.format("BCD digit 0x%X is not a decimal digit", lo));
+            }
+            v = v * 100 + hi * 10 + lo;
+        }
+        return new Value.Numeric(BigDecimal.valueOf(neg ? -v : v));
+    }
+
+    /** Type H: IEEE 754 single precision, LSB first; the decimal is the shortest that reads back as the float. */
+    static Value real32(byte[] b, int off) {
+        int bits = (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
+        float f = Float.intBitsToFloat(bits);
+        if (Float.isNaN(f) || Float.isInfinite(f)) {
+            return new Value.Invalid("real is " + f);
+        }
+        return new Value.Numeric(new BigDecimal(Float.toString(f)));
+    }
+
+    /**
+     * Century of a 7-bit year without (or with zero) hundred-year bits: the compatibility rule of
+     * EN 13757-3:2013 annex A (year ≤ 80 → 20xx, else 19xx).
+     */
+    private static int fullYear(int year, int hundredYear) {
+        if (hundredYear == 0) {
+            return year <= 80 ? 2000 + year : 1900 + year;
+        }
+        return 1900 + 100 * hundredYear + year;
+    }
+
+    /** Type G: date, 2 bytes. 0000 (Kamstrup's "not set") and FFFF are invalid. */
+    static Value dateG(byte[] b, int off) {
+        int b0 = b[off] & 0xFF;
+        int b1 = b[off + 1] & 0xFF;
+        if (b0 == 0 && b1 == 0) {
+            return new Value.Invalid("date not set (0000)");
+        }
+        if (b0 == 0xFF && b1 == 0xFF) {
+            return new Value.Invalid("date invalid (FFFF)");
+        }
+        int day = b0 & 0x1F;
+        int month = b1 & 0x0F;
+        int year = (b0 & 0xE0) >> 5 | (b1 & 0xF0) >> 1;
+        try {
+            return new Value.Date(LocalDate.of(fullYear(year, 0), month, day));
+        } catch (DateTimeException e) {
+            return new Value.Invalid(String.format("no such date: year %d, month %d, day %d", year, month, day));
+        }
+    }
+
+    /** Type F: date and time to the minute, 4 bytes; bit 7 of byte 0 (IV) marks it invalid. */
+    static Value dateTimeF(byte[] b, int off) {
+        int b0 = b[off] & 0xFF;
+        int b1 = b[off + 1] & 0xFF;
+        int b2 = b[off + 2] & 0xFF;
+        int b3 = b[off + 3] & 0xFF;
+        if ((b0 | b1 | b2 | b3) == 0) {
+            return new Value.Invalid("date/time not set (all zero)");
+        }
+        if ((b0 & 0x80) != 0) {
+            return new Value.Invalid("date/time marked invalid (IV bit)");
+        }
+        int minute = b0 & 0x3F;
+        int hour = b1 & 0x1F;
+        int hundredYear = (b1 >> 5) & 0x03;
+        int day = b2 & 0x1F;
+        int month = b3 & 0x0F;
+        int year = (b2 & 0xE0) >> 5 | (b3 & 0xF0) >> 1;
+        try {
+            return new Value.DateTime(LocalDateTime.of(fullYear(year, hundredYear), month, day, hour, minute),
+                    (b1 & 0x80) != 0);
+        } catch (DateTimeException e) {
+            return new Value.Invalid(String.format("no such date/time: year %d, month %d, day %d, %02d:%02d", year,
+                    month, day, hour, minute));
+        }
+    }
+
+    /** Type I: date and time to the second, 6 bytes; bit 7 of byte 1 (IV) marks it invalid. */
+    static Value dateTimeI(byte[] b, int off) {
+        int b0 = b[off] & 0xFF;
+        int b1 = b[off + 1] & 0xFF;
+        int b2 = b[off + 2] & 0xFF;
+        int b3 = b[off + 3] & 0xFF;
+        int b4 = b[off + 4] & 0xFF;
+        if ((b0 | b1 | b2 | b3 | b4) == 0) {
+            return new Value.Invalid("date/time not set (all zero)");
+        }
+        if ((b1 & 0x80) != 0) {
+            return new Value.Invalid("date/time marked invalid (IV bit)");
+        }
+        int second = b0 & 0x3F;
+        int minute = b1 & 0x3F;
+        int hour = b2 & 0x1F;
+        int day = b3 & 0x1F;
+        int month = b4 & 0x0F;
+        int year = (b3 & 0xE0) >> 5 | (b4 & 0xF0) >> 1;
+        try {
+            return new Value.DateTime(LocalDateTime.of(fullYear(year, 0), month, day, hour, minute, second),
+                    (b0 & 0x40) != 0);
+        } catch (DateTimeException e) {
+            return new Value.Invalid(String.format("no such date/time: year %d, month %d, day %d, %02d:%02d:%02d",
+                    year, month, day, hour, minute, second));
+        }
+    }
+
+    /** Type J: time of day, 3 bytes (second, minute, hour). */
+    static Value timeJ(byte[] b, int off) {
+        int second = b[off] & 0x3F;
+        int minute = b[off + 1] & 0x3F;
+        int hour = b[off + 2] & 0x1F;
+        if (second > 59 || minute > 59 || hour > 23) {
+            return new Value.Invalid(String.format("no such time: %02d:%02d:%02d", hour, minute, second));
+        }
+        return new Value.Time(LocalTime.of(hour, minute, second));
+    }
+}

@@ -1,0 +1,538 @@
+package io.meterbridge.telegram;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes the EN 13757-3 application layer: CI field, header, data records. Pure and
+ * thread-safe: all state is on the stack.
+ *
+ * <p>Table-driven: the VIF tables are {@link VifTable}, the combinable VIFEs {@link CombinableVifes},
+ * the data types {@link DataTypes}. Where implementations disagree the decoder follows the
+ * standard and says so in a comment (LVAR BCD lengths), except where real devices follow
+ * libmbus (the plain-text VIF's position).
+ */
+public final class TelegramDecoder {
+
+    /** EN 13757-3 clause 6.3: at most ten DIFEs and ten VIFEs per record. */
+    static final int MAX_EXTENSIONS = 10;
+    /** Long header: ID 4, manufacturer 2, version, medium, access number, status, signature 2. */
+    static final int LONG_HEADER = 12;
+    /** Short header: access number, status, signature 2. */
+    static final int SHORT_HEADER = 4;
+    /** Legacy fixed data structure: ID 4, access, status, medium/unit 2, two counters of 4. */
+    static final int FIXED_LENGTH = 16;
+
+    private static final int[] BAUD_RATES = {300, 600, 1200, 2400, 4800, 9600, 19200, 38400};
+    /** Data field code → data bytes (LVAR 0xD and special 0xF handled apart). */
+    private static final int[] DATA_LENGTH = {0, 1, 2, 3, 4, 4, 6, 8, 0, 1, 2, 3, 4, -1, 6, -1};
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private TelegramDecoder() {
+    }
+
+    /**
+     * Decodes the user data {@code frame[dataStart, dataEnd)} of a frame whose CI field is {@code ci}.
+     * Offsets in records and in exceptions count from the start of {@code frame}, so a caller
+     * that passes a whole link-layer frame gets frame byte offsets.
+     *
+     * @param ci the CI field, 0–255
+     * @param frame the bytes holding the user data (typically the whole long frame)
+     * @param dataStart index of the first user-data byte (after the CI field)
+     * @param dataEnd index after the last user-data byte (before the checksum)
+     * @return the decoded telegram
+     * @throws TelegramFormatException if the CI field is unsupported or the data are malformed;
+     *     its offset says where
+     */
+    public static Telegram decode(int ci, byte[] frame, int dataStart, int dataEnd) throws TelegramFormatException {
+        Objects.checkFromToIndex(dataStart, dataEnd, frame.length);
+        int ciOffset = Math.max(0, dataStart - 1);
+        switch (ci) {
+            case 0x72, 0x76 -> {
+                boolean msbFirst = ci == 0x76;
+                requireBytes(frame, dataStart, dataEnd, LONG_HEADER, "a 12-byte long header after CI " + hex2(ci));
+                Header header = longHeader(frame, dataStart, msbFirst);
+                return variable(ci, header, frame, dataStart + LONG_HEADER, dataEnd, msbFirst);
+            }
+            case 0x7A -> {
+                requireBytes(frame, dataStart, dataEnd, SHORT_HEADER, "a 4-byte short header after CI 0x7A");
+                Header header = new Header(null, frame[dataStart] & 0xFF, frame[dataStart + 1] & 0xFF,
+                        (frame[dataStart + 2] & 0xFF) | (frame[dataStart + 3] & 0xFF) << 8);
+                return variable(ci, header, frame, dataStart + SHORT_HEADER, dataEnd, false);
+            }
+            case 0x78 -> {
+                return variable(ci, null, frame, dataStart, dataEnd, false);
+            }
+            case 0x73, 0x77 -> {
+                return FixedStructure.decode(ci, frame, dataStart, dataEnd);
+            }
+            case 0x70 -> {
+                // The error byte is optional (EN 13757-3 clause 7.4): none means "unspecified".
+                int code = dataEnd > dataStart ? frame[dataStart] & 0xFF : 0;
+                return new Telegram(ci, Telegram.Kind.APPLICATION_ERROR, null, List.of(), false, null,
+                        ApplicationError.of(code), null, -1, null);
+            }
+            case 0x71 -> {
+                requireBytes(frame, dataStart, dataEnd, 1, "an alarm status byte after CI 0x71");
+                return new Telegram(ci, Telegram.Kind.ALARM, null, List.of(), false, null, null, null,
+                        frame[dataStart] & 0xFF, null);
+            }
+            case 0x50, 0x51, 0x52, 0x54, 0x55, 0x56 -> {
+                return masterRequest(ci, frame, dataStart, dataEnd);
+            }
+            default -> {
+                if (ci >= 0xB8 && ci <= 0xBF) {
+                    return masterRequest(ci, frame, dataStart, dataEnd);
+                }
+                throw new TelegramFormatException(String.format("unsupported CI %s: expected 0x72, 0x7A, 0x78, 0x76, "
+                        + "0x73, 0x77, 0x70, 0x71 from a meter or 0x50–0x56, 0xB8–0xBF from a master", hex2(ci)),
+                        ciOffset);
+            }
+        }
+    }
+
+    /** Decodes bare user data (offsets then count from the first user-data byte). */
+    public static Telegram decode(int ci, byte[] userData) throws TelegramFormatException {
+        return decode(ci, userData, 0, userData.length);
+    }
+
+    private static void requireBytes(byte[] frame, int start, int end, int needed, String what)
+            throws TelegramFormatException {
+        if (end - start < needed) {
+            throw new TelegramFormatException("expected " + what + ", found only " + (end - start) + " bytes", end);
+        }
+    }
+
+    private static Header longHeader(byte[] f, int p, boolean msbFirst) {
+        SecondaryAddress address;
+        int signature;
+        if (msbFirst) {
+            byte[] lsb = {f[p + 3], f[p + 2], f[p + 1], f[p], f[p + 5], f[p + 4], f[p + 6], f[p + 7]};
+            address = SecondaryAddress.fromWire(lsb, 0);
+            signature = (f[p + 10] & 0xFF) << 8 | (f[p + 11] & 0xFF);
+        } else {
+            address = SecondaryAddress.fromWire(f, p);
+            signature = (f[p + 10] & 0xFF) | (f[p + 11] & 0xFF) << 8;
+        }
+        return new Header(address, f[p + 8] & 0xFF, f[p + 9] & 0xFF, signature);
+    }
+
+    private static Telegram variable(int ci, Header header, byte[] f, int start, int end, boolean msbFirst)
+            throws TelegramFormatException {
+        Records r = new Records(f, start, end, msbFirst);
+        r.parse();
+        return new Telegram(ci, Telegram.Kind.VARIABLE_DATA, header, r.records, r.more, r.manufacturerData, null,
+                null, -1, null);
+    }
+
+    private static Telegram masterRequest(int ci, byte[] f, int start, int end) throws TelegramFormatException {
+        byte[] params = Arrays.copyOfRange(f, start, end);
+        MasterRequest.Type type;
+        SecondaryAddress selection = null;
+        int baud = 0;
+        List<DataRecord> records = List.of();
+        boolean more = false;
+        byte[] mdata = null;
+        switch (ci) {
+            case 0x50 -> type = MasterRequest.Type.APPLICATION_RESET;
+            case 0x51 -> {
+                type = MasterRequest.Type.DATA_SEND;
+                Records r = new Records(f, start, end, false);
+                r.parse();
+                records = r.records;
+                more = r.more;
+                mdata = r.manufacturerData;
+            }
+            case 0x52 -> {
+                type = MasterRequest.Type.SELECTION;
+                requireBytes(f, start, end, SecondaryAddress.WIRE_LENGTH,
+                        "an 8-byte secondary address (ID, manufacturer, version, medium) after CI 0x52");
+                selection = SecondaryAddress.fromWire(f, start);
+                // enhanced selection: records (e.g. fabrication number) may follow the address
+                Records r = new Records(f, start + SecondaryAddress.WIRE_LENGTH, end, false);
+                r.parse();
+                records = r.records;
+            }
+            case 0x54 -> type = MasterRequest.Type.SYNCHRONIZE;
+            case 0x55, 0x56 -> type = MasterRequest.Type.MODE2;
+            default -> {
+                type = MasterRequest.Type.SET_BAUD_RATE;
+                baud = BAUD_RATES[ci - 0xB8];
+            }
+        }
+        return new Telegram(ci, Telegram.Kind.MASTER_REQUEST, null, records, more, mdata, null, null, -1,
+                new MasterRequest(type, selection, baud, params));
+    }
+
+    static String hex2(int b) {
+        return String.format("0x%02X", b);
+    }
+
+    static String hex(byte[] b, int from, int to) {
+        char[] c = new char[2 * (to - from)];
+        for (int i = from, j = 0; i < to; i++) {
+            c[j++] = HEX[(b[i] >> 4) & 0x0F];
+            c[j++] = HEX[b[i] & 0x0F];
+        }
+        return new String(c);
+    }
+
+    /** The record loop over one user-data range (EN 13757-3 clause 6). */
+    private static final class Records {
+        final byte[] f;
+        final int end;
+        final boolean msbFirst;
+        int pos;
+        final List<DataRecord> records = new ArrayList<>();
+        boolean more;
+        byte[] manufacturerData;
+
+        Records(byte[] f, int start, int end, boolean msbFirst) {
+            this.f = f;
+            this.pos = start;
+            this.end = end;
+            this.msbFirst = msbFirst;
+        }
+
+        int u(int i) {
+            return f[i] & 0xFF;
+        }
+
+        void parse() throws TelegramFormatException {
+            while (pos < end) {
+                int dif = u(pos);
+                if (dif == 0x2F) {
+                    pos++; // idle filler
+                    continue;
+                }
+                if (dif == 0x0F || dif == 0x1F) {
+                    // manufacturer-specific data to the end; 0x1F: more records follow in the next telegram
+                    more = dif == 0x1F;
+                    manufacturerData = Arrays.copyOfRange(f, pos + 1, end);
+                    pos = end;
+                    return;
+                }
+                if ((dif & 0x0F) == 0x0F) {
+                    if (dif == 0x7F) {
+                        // global readout request (master to slave): no VIB, no data
+                        records.add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
+                                "Global readout request", "", new Value.None(), List.of(), null, new byte[0]));
+                        pos++;
+                        continue;
+                    }
+                    throw new TelegramFormatException(String.format(
+                            "expected a DIF, found the reserved special-function code %s", hex2(dif)), pos);
+                }
+                records.add(record());
+            }
+        }
+
+        private DataRecord record() throws TelegramFormatException {
+            final int start = pos;
+            int dif = u(pos);
+            long storage = (dif >> 6) & 1;
+            int tariff = 0;
+            int subunit = 0;
+            int p = pos + 1;
+            int b = dif;
+            int n = 0;
+            while ((b & 0x80) != 0) {
+                if (p >= end) {
+                    throw new TelegramFormatException(String.format(
+                            "premature end of record: expected a DIFE after %s, found the end of the user data",
+                            hex2(b)), p);
+                }
+                if (n == MAX_EXTENSIONS) {
+                    throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " DIFEs, found an 11th", p);
+                }
+                b = u(p);
+                storage |= (long) (b & 0x0F) << (1 + 4 * n);
+                tariff |= ((b >> 4) & 0x03) << (2 * n);
+                subunit |= ((b >> 6) & 0x01) << n;
+                n++;
+                p++;
+            }
+            final int vifStart = p;
+            if (p >= end) {
+                throw new TelegramFormatException(
+                        "premature end of record: expected a VIF after the DIB, found the end of the user data", p);
+            }
+            int vif = u(p++);
+            int code = vif & 0x7F;
+            boolean ext = (vif & 0x80) != 0;
+            int vifes = 0;
+            VifTable.Entry entry;
+            String plainText = null;
+            byte[] mfr = null;
+            if (code == 0x7C) {
+                // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
+                // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
+                if (p >= end) {
+                    throw new TelegramFormatException(
+                            "premature end of record: expected the length of a plain-text VIF, found the end of the user data",
+                            p);
+                }
+                int len = u(p++);
+                if (p + len > end) {
+                    throw new TelegramFormatException("premature end of record: expected " + len
+                            + " plain-text VIF characters, found only " + (end - p), p);
+                }
+                char[] text = new char[len];
+                for (int i = 0; i < len; i++) {
+                    text[i] = (char) u(p + len - 1 - i); // last character first (ISO 8859-1)
+                }
+                plainText = new String(text);
+                p += len;
+                entry = VifTable.PRIMARY[0x7C];
+            } else if (vif == 0xFB || vif == 0xFD) {
+                if (p >= end) {
+                    throw new TelegramFormatException(String.format(
+                            "premature end of record: expected the extension VIFE after VIF %s, found the end of the user data",
+                            hex2(vif)), p);
+                }
+                int t = u(p++);
+                vifes++;
+                entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
+                ext = (t & 0x80) != 0;
+            } else if (code == 0x7F) {
+                entry = VifTable.PRIMARY[0x7F];
+                mfr = new byte[0];
+            } else {
+                entry = VifTable.PRIMARY[code];
+            }
+            List<CombinableVife> combinables = List.of();
+            boolean secondTable = false;
+            int mfrStart = -1;
+            while (ext) {
+                if (p >= end) {
+                    throw new TelegramFormatException(String.format(
+                            "premature end of record: expected a VIFE after %s (extension bit set), found the end of the user data",
+                            hex2(u(p - 1))), p);
+                }
+                if (vifes == MAX_EXTENSIONS) {
+                    throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " VIFEs, found an 11th", p);
+                }
+                int v = u(p++);
+                vifes++;
+                ext = (v & 0x80) != 0;
+                if (mfrStart >= 0 || mfr != null) {
+                    continue; // raw manufacturer-specific VIFE, collected below
+                }
+                int c = v & 0x7F;
+                if (secondTable) {
+                    combinables = add(combinables, new CombinableVife(c, true, CombinableVifes.describe(c, true)));
+                    secondTable = false;
+                } else if (c == 0x7C) {
+                    secondTable = true;
+                } else if (c == 0x7F) {
+                    mfrStart = p; // everything after this VIFE is the manufacturer's
+                } else {
+                    combinables = add(combinables, new CombinableVife(c, false, CombinableVifes.describe(c, false)));
+                }
+            }
+            if (mfr != null) {
+                mfr = Arrays.copyOfRange(f, vifStart + 1, p);
+            } else if (mfrStart >= 0) {
+                mfr = Arrays.copyOfRange(f, mfrStart, p);
+            }
+            final int vifEnd = p;
+
+            // data field
+            int df = dif & 0x0F;
+            int len = DATA_LENGTH[df];
+            int lvar = -1;
+            if (df == 0x0D) {
+                if (p >= end) {
+                    throw new TelegramFormatException(
+                            "premature end of record: expected an LVAR length byte, found the end of the user data", p);
+                }
+                lvar = u(p);
+                len = lvarLength(lvar, p);
+                p++;
+            }
+            if (p + len > end) {
+                throw new TelegramFormatException(String.format(
+                        "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
+                        end - p), p);
+            }
+            byte[] data = Arrays.copyOfRange(f, p, p + len);
+            byte[] lsb = data;
+            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
+                lsb = reversed(data);
+            }
+            pos = p + len;
+
+            Value value = value(df, lvar, lsb, entry, combinables, mfr != null && code == 0x7F);
+            String unit = entry.unit();
+            if (plainText != null) {
+                unit = plainText;
+            }
+            if (value instanceof Value.Numeric num) {
+                BigDecimal x = num.number().scaleByPowerOfTen(entry.exponent());
+                BigDecimal factor = null;
+                for (CombinableVife cv : combinables) {
+                    if (!cv.secondTable() && cv.code() >= 0x70 && cv.code() <= 0x77) {
+                        factor = BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6);
+                    } else if (!cv.secondTable() && cv.code() == 0x7D) {
+                        factor = BigDecimal.ONE.scaleByPowerOfTen(3);
+                    }
+                    if (factor != null) {
+                        x = x.multiply(factor);
+                        factor = null;
+                    }
+                }
+                value = new Value.Numeric(normalise(x));
+            }
+            String description = entry.description();
+            if (plainText != null) {
+                description = "Plain text unit \"" + plainText + "\"";
+            }
+            if (!combinables.isEmpty() || mfrStart >= 0) {
+                StringBuilder sb = new StringBuilder(description);
+                for (CombinableVife cv : combinables) {
+                    sb.append(", ").append(cv.description());
+                }
+                if (mfrStart >= 0) {
+                    sb.append(", manufacturer specific");
+                }
+                description = sb.toString();
+            }
+            return new DataRecord(start, hex(f, start, vifStart), hex(f, vifStart, vifEnd), df, storage, tariff,
+                    subunit, Function.ofDif(dif), entry.quantity(), description, unit, value, combinables, mfr, data);
+        }
+
+        /** LVAR ranges of EN 13757-3:2013 table 5 (clause 6.3.3). */
+        private int lvarLength(int lvar, int at) throws TelegramFormatException {
+            if (lvar <= 0xBF) {
+                return lvar; // ISO 8859-1 text
+            }
+            if (lvar <= 0xC9) {
+                // (LVAR−C0)·2 digits = (LVAR−C0) bytes; libmbus and jMBus read twice as many bytes
+                return lvar - 0xC0;
+            }
+            if (lvar >= 0xD0 && lvar <= 0xD9) {
+                return lvar - 0xD0;
+            }
+            if (lvar >= 0xE0 && lvar <= 0xEF) {
+                return lvar - 0xE0;
+            }
+            if (lvar >= 0xF0 && lvar <= 0xF4) {
+                return 4 * (lvar - 0xEC);
+            }
+            if (lvar == 0xF5) {
+                return 48;
+            }
+            if (lvar == 0xF6) {
+                return 64;
+            }
+            throw new TelegramFormatException(String.format(
+                    "expected an LVAR of 0x00–0xBF, 0xC0–0xC9, 0xD0–0xD9, 0xE0–0xEF or 0xF0–0xF6, found reserved %s",
+                    hex2(lvar)), at);
+        }
+
+        private static List<CombinableVife> add(List<CombinableVife> list, CombinableVife v) {
+            List<CombinableVife> l = list.isEmpty() ? new ArrayList<>(2) : list;
+            l.add(v);
+            return l;
+        }
+    }
+
+    private static byte[] reversed(byte[] a) {
+        byte[] r = new byte[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[a.length - 1 - i];
+        }
+        return r;
+    }
+
+    /** Strips trailing zeros but never writes an integer in exponent form (13E+1 → 130). */
+    static BigDecimal normalise(BigDecimal x) {
+        if (x.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal s = x.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static boolean dateContext(VifTable.Entry entry, List<CombinableVife> combinables) {
+        if (entry.dateKind() != VifTable.DateKind.NONE) {
+            return true;
+        }
+        for (CombinableVife cv : combinables) {
+            if (!cv.secondTable() && CombinableVifes.isDate(cv.code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The raw value of a data field (before the VIF exponent). */
+    private static Value value(int df, int lvar, byte[] d, VifTable.Entry entry, List<CombinableVife> combinables,
+            boolean manufacturerVif) {
+        boolean date = dateContext(entry, combinables);
+        switch (df) {
+            case 0x0, 0x8 -> {
+                return new Value.None();
+            }
+            case 0x2 -> {
+                return date ? DataTypes.dateG(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 2, entry.signed()));
+            }
+            case 0x3 -> {
+                return date && entry.dateKind() == VifTable.DateKind.DATE_TIME ? DataTypes.timeJ(d, 0)
+                        : new Value.Numeric(DataTypes.integer(d, 0, 3, entry.signed()));
+            }
+            case 0x4 -> {
+                return date ? DataTypes.dateTimeF(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 4, entry.signed()));
+            }
+            case 0x6 -> {
+                return date ? DataTypes.dateTimeI(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 6, entry.signed()));
+            }
+            case 0x1 -> {
+                return new Value.Numeric(DataTypes.integer(d, 0, 1, entry.signed()));
+            }
+            case 0x7 -> {
+                if (entry.quantity() == Quantity.ENHANCED_IDENTIFICATION) {
+                    // 8 bytes of enhanced identification are a secondary address (ID, manufacturer,
+                    // version, medium), e.g. in a master's "set secondary address" (07 79 …)
+                    return new Value.Text(SecondaryAddress.fromWire(d, 0).toString());
+                }
+                return new Value.Numeric(DataTypes.integer(d, 0, 8, entry.signed()));
+            }
+            case 0x5 -> {
+                return DataTypes.real32(d, 0);
+            }
+            case 0x9, 0xA, 0xB, 0xC, 0xE -> {
+                return DataTypes.bcd(d, 0, d.length, false);
+            }
+            case 0xD -> {
+                if (lvar <= 0xBF) {
+                    char[] text = new char[d.length];
+                    for (int i = 0; i < d.length; i++) {
+                        text[i] = (char) (d[d.length - 1 - i] & 0xFF); // last character first
+                    }
+                    return new Value.Text(new String(text));
+                }
+                if (lvar <= 0xD9) {
+                    if (d.length == 0) {
+                        return new Value.Invalid("empty BCD");
+                    }
+                    return DataTypes.bcd(d, 0, d.length, lvar >= 0xD0);
+                }
+                if (d.length >= 1 && d.length <= 8) {
+                    return new Value.Numeric(DataTypes.integer(d, 0, d.length, entry.signed()));
+                }
+                // a binary number too long for a long: its bytes, most significant first (as it is written)
+                return new Value.Bytes(reversed(d));
+            }
+            default -> throw new IllegalStateException("data field " + df);
+        }
+    }
+
+    static String latin1(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+}

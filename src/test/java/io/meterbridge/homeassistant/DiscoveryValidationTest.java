@@ -1,0 +1,356 @@
+package io.meterbridge.homeassistant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meterbridge.meter.ChannelValue;
+import io.meterbridge.meter.ElectricityReading;
+import io.meterbridge.meter.Energy;
+import io.meterbridge.meter.EnergyUnit;
+import io.meterbridge.meter.GenericReading;
+import io.meterbridge.meter.HeatReading;
+import io.meterbridge.meter.InfoCode;
+import io.meterbridge.meter.KamstrupExpected;
+import io.meterbridge.meter.MeterIdentity;
+import io.meterbridge.meter.PhaseValues;
+import io.meterbridge.meter.RawRecord;
+import io.meterbridge.meter.Reading;
+import io.meterbridge.telegram.SecondaryAddress;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every discovery payload meterbridge generates, held against {@link HomeAssistantRules}. */
+class DiscoveryValidationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final DeviceDiscovery DISCOVERY = new DeviceDiscovery(DiscoveryConfig.defaults("1.2.3"));
+    static final Instant AT = KamstrupExpected.READ_AT;
+
+    /** A heat meter of a brand without profile: the generic heat profile's values, GJ energy, error flags. */
+    static HeatReading unknownHeatMeter() {
+        MeterIdentity id = new MeterIdentity("LUG", "Landis+Gyr", "Landis+Gyr heat meter, version 0x07", "12345678",
+                7, SecondaryAddress.parse("1234567827A40704"), 0x04, 0x07);
+        return HeatReading.builder(id, AT).heatEnergy(new Energy(new BigDecimal("12.345"), EnergyUnit.GJ))
+                .volumeM3(new BigDecimal("1021.5")).powerKw(new BigDecimal("3.2"))
+                .infoCode(InfoCode.errorFlags(0)).build();
+    }
+
+    /** A water meter: only records. */
+    static GenericReading waterMeter() {
+        MeterIdentity id = new MeterIdentity("ACW", "Itron", "Itron water meter, version 0x14", "10492411", 1,
+                null, 0x07, 0x14);
+        return new GenericReading(id, AT, null, 0, List.of(
+                new RawRecord("0C 13", 0, 0, 0, "instantaneous", "volume", "Volume", "m³", new BigDecimal("0.123"),
+                        null, null),
+                new RawRecord("4C 13", 1, 0, 0, "instantaneous", "volume", "Volume", "m³", new BigDecimal("0.1"),
+                        null, null),
+                new RawRecord("0B 3B", 0, 0, 0, "instantaneous", "volume_flow", "Volume flow", "m³/h",
+                        new BigDecimal("0"), null, null),
+                new RawRecord("02 FD 74", 0, 0, 0, "instantaneous", "remaining_battery_life", "Battery", "d",
+                        new BigDecimal("4000"), null, null),
+                new RawRecord("0F", 0, 0, 0, "manufacturer", "manufacturer_data", "Manufacturer data", "", null,
+                        "0102", null)));
+    }
+
+    static ElectricityReading electricityMeter() {
+        MeterIdentity id = new MeterIdentity("ISK", "Iskra", "AM550", "E0025000012345678", null, null, 0x02, null);
+        return ElectricityReading.builder(id, AT)
+                .importKwh(1, new BigDecimal("1234.567")).importKwh(2, new BigDecimal("2345.678"))
+                .exportKwh(1, new BigDecimal("12.3")).exportKwh(2, new BigDecimal("4.5"))
+                .powerImportKw(new BigDecimal("0.512")).powerExportKw(BigDecimal.ZERO).tariff(2)
+                .phase(new PhaseValues(1, new BigDecimal("231.2"), new BigDecimal("2"), new BigDecimal("0.512"),
+                        BigDecimal.ZERO, 3L, 0L))
+                .powerFailures(4L).longPowerFailures(1L)
+                .channel(new ChannelValue(1, 0x03, "4730303339303031", new BigDecimal("3456.789"), "m³",
+                        java.time.LocalDateTime.of(2026, 11, 21, 3, 0)))
+                .build();
+    }
+
+    static Stream<Reading> readings() {
+        return Stream.of(KamstrupExpected.multical303Heat(), KamstrupExpected.multical303HeatCooling(),
+                KamstrupExpected.multical403Heat(), KamstrupExpected.multical303Heat().withGasEquivalent(
+                        new BigDecimal("35.17")), unknownHeatMeter(), waterMeter(), electricityMeter());
+    }
+
+    @ParameterizedTest
+    @MethodSource("readings")
+    void meterConfigPassesHomeAssistantRules(Reading reading) {
+        Publication p = DISCOVERY.meterConfig(reading, null);
+        assertEquals(List.of(), HomeAssistantRules.violations(p), p.payload());
+    }
+
+    @ParameterizedTest
+    @MethodSource("readings")
+    void everyTemplateReadsAKeyOfTheStatePayload(Reading reading) throws Exception {
+        JsonNode config = JSON.readTree(DISCOVERY.meterConfig(reading, null).payload());
+        Publication state = DISCOVERY.state(reading);
+        JsonNode values = JSON.readTree(state.payload());
+        Pattern get = Pattern.compile("value_json\\.get\\('([a-z0-9_]+)'");
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = config.get("cmps").fields(); it.hasNext(); ) {
+            JsonNode c = it.next().getValue();
+            assertEquals(state.topic(), c.get("state_topic").asText());
+            Matcher m = get.matcher(c.get("value_template").asText());
+            assertTrue(m.find(), c.toString());
+            assertTrue(values.has(m.group(1)), "state lacks " + m.group(1) + " read by " + c);
+            if (values.get(m.group(1)).isNumber() || c.has("unit_of_measurement")) {
+                assertTrue(values.get(m.group(1)).isNumber(), m.group(1) + " with a unit must be a JSON number");
+            }
+            checked++;
+        }
+        assertTrue(checked >= 3);
+    }
+
+    @Test
+    void bridgeConfigPassesHomeAssistantRules() throws Exception {
+        Publication p = DISCOVERY.bridgeConfig();
+        assertEquals(List.of(), HomeAssistantRules.violations(p), p.payload());
+        JsonNode root = JSON.readTree(p.payload());
+        assertEquals("homeassistant/device/meterbridge_bridge/config", p.topic());
+        assertEquals("meterbridge_bridge", root.get("dev").get("identifiers").get(0).asText());
+        JsonNode status = root.get("cmps").get("status");
+        assertEquals("connectivity", status.get("device_class").asText());
+        assertEquals("meterbridge/bridge/status", status.get("state_topic").asText());
+        assertFalse(status.has("availability_topic"), "the status sensor shows disconnected, not unavailable");
+        assertEquals("diagnostic", root.get("cmps").get("failed_polls").get("entity_category").asText());
+        assertEquals("total_increasing", root.get("cmps").get("timeouts").get("state_class").asText());
+        // bridge info payload carries every key the bridge sensors read
+        JsonNode info = JSON.readTree(DISCOVERY.bridgeInfo(new BridgeInfo("1.2.3", AT, 10, 1, 9, 1, 0, 2, 2, 2))
+                .payload());
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("cmps").fields(); it.hasNext(); ) {
+            JsonNode c = it.next().getValue();
+            Matcher m = Pattern.compile("get\\('([a-z_]+)'").matcher(c.get("value_template").asText());
+            if (m.find()) {
+                assertTrue(info.has(m.group(1)), m.group(1));
+            }
+        }
+    }
+
+    @Test
+    void uniqueIdsAreUniqueAcrossAllPayloads() throws Exception {
+        Set<String> ids = new HashSet<>();
+        List<Publication> all = new ArrayList<>(readings().map(r -> DISCOVERY.meterConfig(r, null)).toList());
+        all.remove(3); // the gas-equivalent variant is the same meter as #0
+        all.add(DISCOVERY.bridgeConfig());
+        for (Publication p : all) {
+            for (Iterator<JsonNode> it = JSON.readTree(p.payload()).get("cmps").elements(); it.hasNext(); ) {
+                String id = it.next().get("unique_id").asText();
+                assertTrue(ids.add(id), "duplicate unique_id " + id);
+            }
+        }
+        assertTrue(ids.size() > 40);
+    }
+
+    @Test
+    void multical403DeviceAndSensorsUseHomeAssistantsExactStrings() throws Exception {
+        JsonNode root = JSON.readTree(DISCOVERY.meterConfig(KamstrupExpected.multical403Heat(), "Heat flat 3")
+                .payload());
+        JsonNode dev = root.get("dev");
+        assertEquals("meterbridge_kam_77447744", dev.get("identifiers").get(0).asText());
+        assertEquals("Heat flat 3", dev.get("name").asText());
+        assertEquals("Kamstrup", dev.get("manufacturer").asText());
+        assertEquals("MULTICAL 403", dev.get("model").asText());
+        assertEquals("77447744", dev.get("serial_number").asText());
+        assertEquals("meterbridge_bridge", dev.get("via_device").asText());
+        assertEquals("meterbridge", root.get("o").get("name").asText());
+        assertEquals("1.2.3", root.get("o").get("sw_version").asText());
+        assertEquals("all", root.get("availability_mode").asText());
+        assertEquals("meterbridge/bridge/status", root.get("availability").get(0).get("topic").asText());
+        assertEquals("meterbridge/kam_77447744/availability", root.get("availability").get(1).get("topic").asText());
+
+        JsonNode cmps = root.get("cmps");
+        sensor(cmps, "heat_energy", "energy", "kWh", "total_increasing");
+        sensor(cmps, "heat_energy_gj", "energy", "GJ", "total_increasing");
+        assertFalse(cmps.has("heat_energy_kwh"), "the meter counts in kWh: no second kWh sensor");
+        sensor(cmps, "volume", "water", "m³", "total_increasing");
+        sensor(cmps, "flow_temperature", "temperature", "°C", "measurement");
+        sensor(cmps, "return_temperature", "temperature", "°C", "measurement");
+        sensor(cmps, "volume_flow", "volume_flow_rate", "m³/h", "measurement");
+        sensor(cmps, "operating_hours", "duration", "h", "total_increasing");
+        assertEquals("diagnostic", cmps.get("operating_hours").get("entity_category").asText());
+        assertEquals("diagnostic", cmps.get("info_code").get("entity_category").asText());
+        assertEquals("binary_sensor", cmps.get("problem").get("p").asText());
+        assertEquals("problem", cmps.get("problem").get("device_class").asText());
+        assertEquals("timestamp", cmps.get("last_reading").get("device_class").asText());
+        // the 403 datagram has no temperature difference, power or target-date block: no sensors for them
+        assertFalse(cmps.has("temperature_difference"));
+        assertFalse(cmps.has("power"));
+        assertFalse(cmps.has("target_date"));
+        // 5-minute polls, 3 polls + 1 minute
+        assertEquals(960, cmps.get("flow_temperature").get("expire_after").asInt());
+        assertEquals(1, cmps.get("flow_temperature").get("suggested_display_precision").asInt());
+        assertEquals(3, cmps.get("volume_flow").get("suggested_display_precision").asInt());
+    }
+
+    @Test
+    void multical303SensorsIncludeDifferencePowerCoolingAndTargetDate() throws Exception {
+        JsonNode cmps = JSON.readTree(DISCOVERY.meterConfig(KamstrupExpected.multical303HeatCooling(), null)
+                .payload()).get("cmps");
+        sensor(cmps, "temperature_difference", "temperature_delta", "K", "measurement");
+        sensor(cmps, "power", "power", "kW", "measurement");
+        sensor(cmps, "cooling_energy", "energy", "kWh", "total_increasing");
+        sensor(cmps, "cooling_energy_gj", "energy", "GJ", "total_increasing");
+        sensor(cmps, "error_hours", "duration", "h", "total_increasing");
+        assertEquals("diagnostic", cmps.get("max_power").get("entity_category").asText());
+        assertTrue(cmps.has("target_heat_energy"));
+        assertFalse(cmps.has("target_date"), "this meter has not reached its first target date");
+        JsonNode heatOnly = JSON.readTree(DISCOVERY.meterConfig(KamstrupExpected.multical303Heat(), null).payload())
+                .get("cmps");
+        assertFalse(heatOnly.has("cooling_energy"));
+        assertEquals("date", heatOnly.get("target_date").get("device_class").asText());
+    }
+
+    @Test
+    void gjMeterGetsItsOwnUnitAndKwh() throws Exception {
+        JsonNode cmps = JSON.readTree(DISCOVERY.meterConfig(unknownHeatMeter(), null).payload()).get("cmps");
+        sensor(cmps, "heat_energy", "energy", "GJ", "total_increasing");
+        sensor(cmps, "heat_energy_kwh", "energy", "kWh", "total_increasing");
+        assertFalse(cmps.has("heat_energy_gj"));
+        assertEquals("Landis+Gyr", JSON.readTree(DISCOVERY.meterConfig(unknownHeatMeter(), null).payload())
+                .get("dev").get("manufacturer").asText());
+    }
+
+    @Test
+    void gasEquivalentIsLabelledAnEstimate() throws Exception {
+        JsonNode cmps = JSON.readTree(DISCOVERY.meterConfig(
+                KamstrupExpected.multical303Heat().withGasEquivalent(new BigDecimal("35.17")), null).payload())
+                .get("cmps");
+        sensor(cmps, "gas_equivalent", "gas", "m³", "total_increasing");
+        assertTrue(cmps.get("gas_equivalent").get("name").asText().contains("estimate"));
+    }
+
+    @Test
+    void genericMeterGetsASensorPerNumericRecord() throws Exception {
+        JsonNode cmps = JSON.readTree(DISCOVERY.meterConfig(waterMeter(), null).payload()).get("cmps");
+        sensor(cmps, "volume", "water", "m³", "total_increasing");
+        assertEquals("water", cmps.get("volume_s1").get("device_class").asText());
+        assertFalse(cmps.get("volume_s1").has("state_class"), "a stored value is no running total");
+        sensor(cmps, "volume_flow", "volume_flow_rate", "m³/h", "measurement");
+        sensor(cmps, "remaining_battery_life", "duration", "d", "total_increasing");
+        assertFalse(cmps.has("manufacturer_data"));
+    }
+
+    @Test
+    void idsSurviveRenamesAndReaddressing() {
+        HeatReading r = KamstrupExpected.multical303Heat();
+        MeterIdentity moved = new MeterIdentity("KAM", "Kamstrup", "MULTICAL 303", "82937133", 1,
+                r.meter().secondaryAddress(), 0x04, 0x40);
+        HeatReading atOtherAddress = r.toBuilder().build();
+        Publication a = DISCOVERY.meterConfig(r, "Kitchen");
+        Publication b = DISCOVERY.meterConfig(new HeatReading(moved, AT, null, null, r.heatEnergy(), null,
+                r.volumeM3(), r.flowTemperatureC(), r.returnTemperatureC(), r.temperatureDifferenceK(), r.powerKw(),
+                r.maxPowerKw(), r.volumeFlowM3h(), r.maxVolumeFlowM3h(), r.operatingHours(), r.errorHours(),
+                r.infoCode(), r.targetDate(), null, List.of()), "Basement");
+        assertEquals(a.topic(), b.topic());
+        assertEquals(uniqueIds(a), uniqueIds(b));
+        assertEquals(a.payload(), DISCOVERY.meterConfig(atOtherAddress, "Kitchen").payload(), "deterministic");
+    }
+
+    @Test
+    void removalIsAnEmptyRetainedConfig() {
+        Publication r = DISCOVERY.meterRemoval("kam_82937133");
+        assertEquals("homeassistant/device/meterbridge_kam_82937133/config", r.topic());
+        assertEquals("", r.payload());
+        assertTrue(r.retain());
+        assertEquals(List.of("homeassistant/device/meterbridge_kam_82937133/config",
+                "meterbridge/kam_82937133/availability"),
+                DISCOVERY.meterCleanup("kam_82937133").stream().map(Publication::topic).toList());
+    }
+
+    @Test
+    void availabilityAndLastWill() {
+        assertEquals(new Publication("meterbridge/bridge/status", "offline", true, 1), DISCOVERY.lastWill());
+        assertEquals(new Publication("meterbridge/bridge/status", "online", true, 1),
+                DISCOVERY.bridgeAvailability(true));
+        assertEquals(new Publication("meterbridge/kam_82937133/availability", "offline", true, 1),
+                DISCOVERY.meterAvailability("kam_82937133", false));
+        assertEquals("homeassistant/status", DISCOVERY.topics().homeAssistantStatus());
+    }
+
+    @Test
+    void configurablePrefixAndPollInterval() throws Exception {
+        DeviceDiscovery d = new DeviceDiscovery(new DiscoveryConfig("ha", "home/meters", "cellar-1", "Cellar bridge",
+                "1.0", Duration.ofSeconds(10), 3));
+        Publication p = d.meterConfig(KamstrupExpected.multical403Heat(), null);
+        assertEquals("ha/device/meterbridge_kam_77447744/config", p.topic());
+        assertEquals(List.of(), HomeAssistantRules.violations(p));
+        JsonNode root = JSON.readTree(p.payload());
+        assertEquals(90, root.get("cmps").get("volume").get("expire_after").asInt());
+        assertEquals("meterbridge_cellar-1", root.get("dev").get("via_device").asText());
+        assertEquals("home/meters/kam_77447744/state", root.get("cmps").get("volume").get("state_topic").asText());
+    }
+
+    @Test
+    void badSettingsAreRejectedWithTheReason() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DiscoveryConfig("homeassistant", "meter/#", "b", "b", "1", Duration.ofMinutes(1), 3));
+        assertTrue(e.getMessage().contains("meter/#"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DiscoveryConfig("homeassistant", "m", "my bridge", "b", "1", Duration.ofMinutes(1), 3));
+        assertTrue(e.getMessage().contains("my bridge"), e.getMessage());
+    }
+
+    // --- the validator itself must catch what Home Assistant rejects ---
+
+    @Test
+    void rulesRejectWrongUnitsStateClassesIdsAndMissingKeys() {
+        String ok = DISCOVERY.meterConfig(KamstrupExpected.multical303Heat(), null).payload();
+        String topic = "homeassistant/device/meterbridge_kam_82937133/config";
+        assertFalse(HomeAssistantRules.violations(new Publication(topic,
+                ok.replace("\"unit_of_measurement\":\"°C\"", "\"unit_of_measurement\":\"℃\""), true, 1)).isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(topic,
+                ok.replace("\"state_class\":\"total_increasing\"", "\"state_class\":\"measurement\""), true, 1))
+                .isEmpty(), "energy with state_class measurement");
+        assertFalse(HomeAssistantRules.violations(new Publication(topic,
+                ok.replace("\"unit_of_measurement\":\"m³/h\"", "\"unit_of_measurement\":\"m3/h\""), true, 1))
+                .isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(topic,
+                ok.replace("\"unique_id\":\"meterbridge_kam_82937133_volume\",", ""), true, 1)).isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(topic,
+                ok.replace("\"entity_category\":\"diagnostic\"", "\"entity_category\":\"config\""), true, 1))
+                .isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(topic, ok.replace("\"o\":", "\"x\":"), true, 1))
+                .isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(
+                "homeassistant/device/meterbridge kam/config", ok, true, 1)).isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(topic, ok, false, 1)).isEmpty());
+        assertFalse(HomeAssistantRules.violations(new Publication(topic,
+                ok.replace("\"device_class\":\"timestamp\"", "\"device_class\":\"timestamp\",\"state_class\":\"measurement\""),
+                true, 1)).isEmpty());
+    }
+
+    private static void sensor(JsonNode cmps, String key, String deviceClass, String unit, String stateClass) {
+        JsonNode c = cmps.get(key);
+        assertTrue(c != null, "no component " + key + " in " + cmps);
+        assertEquals("sensor", c.get("p").asText());
+        assertEquals(deviceClass, c.get("device_class").asText(), key);
+        assertEquals(unit, c.get("unit_of_measurement").asText(), key);
+        assertEquals(stateClass, c.get("state_class").asText(), key);
+    }
+
+    private static Set<String> uniqueIds(Publication p) {
+        Set<String> ids = new HashSet<>();
+        try {
+            JSON.readTree(p.payload()).get("cmps").elements().forEachRemaining(c -> ids.add(c.get("unique_id").asText()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return ids;
+    }
+}
