@@ -94,7 +94,7 @@ class HttpOutputTest {
         try (MeterbridgeService s = service()) {
             ProducerTemplate t = s.context().createProducerTemplate();
             for (int n = 1; n <= 5; n++) {
-                t.sendBodyAndHeader("direct:reading", reading(n), "MeterbridgeMeterId", "m");
+                t.sendBodyAndHeader("direct:reading", reading(n), "MeterbridgeMeterKey", "m");
             }
             ServiceHome.await(Duration.ofSeconds(30), "5 readings", () -> accepted().size() >= 5);
             Thread.sleep(300);
@@ -108,9 +108,9 @@ class HttpOutputTest {
     void aReadingTheServerRejectsIsSetAsideAndTheOthersFollow() throws Exception {
         try (MeterbridgeService s = service()) {
             ProducerTemplate t = s.context().createProducerTemplate();
-            t.sendBodyAndHeader("direct:reading", reading(1), "MeterbridgeMeterId", "m");
-            t.sendBodyAndHeader("direct:reading", "{\"n\":2,\"reject\":true}", "MeterbridgeMeterId", "m");
-            t.sendBodyAndHeader("direct:reading", reading(3), "MeterbridgeMeterId", "m");
+            t.sendBodyAndHeader("direct:reading", reading(1), "MeterbridgeMeterKey", "m");
+            t.sendBodyAndHeader("direct:reading", "{\"n\":2,\"reject\":true}", "MeterbridgeMeterKey", "m");
+            t.sendBodyAndHeader("direct:reading", reading(3), "MeterbridgeMeterKey", "m");
             ServiceHome.await(Duration.ofSeconds(15), "readings 1 and 3", () -> accepted().size() >= 2);
             assertEquals(List.of(reading(1), reading(3)), accepted());
             Path rejected = dir.resolve("data/rejected-http");

@@ -107,7 +107,7 @@ abstract class MqttOutputContract {
     static void send(MeterbridgeService s, int from, int to) {
         ProducerTemplate t = s.context().createProducerTemplate();
         for (int n = from; n <= to; n++) {
-            t.sendBodyAndHeader("direct:reading", reading(n), "MeterbridgeMeterId", n % 2 == 0 ? "m1" : "m89");
+            t.sendBodyAndHeader("direct:reading", reading(n), "MeterbridgeMeterKey", n % 2 == 0 ? "m1" : "m89");
         }
     }
 

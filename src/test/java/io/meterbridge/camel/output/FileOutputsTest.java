@@ -39,7 +39,7 @@ class FileOutputsTest {
                     reading(89, 42.0, "2026-11-21T03:00:01Z"),
                     reading(1, 1235.0, "2026-11-21T03:05:00Z"));
             for (String r : sent) {
-                template.sendBodyAndHeader("direct:reading", r, "MeterbridgeMeterId", "x");
+                template.sendBodyAndHeader("direct:reading", r, "MeterbridgeMeterKey", "x");
             }
             List<String> jsonl = Files.readAllLines(home.resolve("data/readings.jsonl"), StandardCharsets.UTF_8);
             assertEquals(sent, jsonl);
