@@ -79,6 +79,7 @@ class HttpOutputTest {
 
     private MeterbridgeService service() throws Exception {
         MeterbridgeService s = new MeterbridgeService(ServiceHome.shipped(dir), Map.of(
+                "mbus.bus", "", // outputs only: no meter polling
                 "http.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/readings"), false);
         s.start();
         return s;

@@ -76,6 +76,7 @@ abstract class MqttOutputContract {
 
     MeterbridgeService service() throws Exception {
         MeterbridgeService s = new MeterbridgeService(home, Map.of(
+                "mbus.bus", "", // outputs only: no meter polling
                 "mqtt.url", broker.url(),
                 "mqtt.clientId", "meterbridge-" + prefix,
                 "mqtt.topicPrefix", prefix,
