@@ -1,6 +1,7 @@
 package io.meterbridge.camel.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import io.meterbridge.camel.testing.ServiceHome;
 import io.meterbridge.camel.testing.Subscriber;
 import io.meterbridge.camel.testing.TestBroker;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +138,10 @@ abstract class MqttOutputContract {
             assertEquals(Long.parseLong(prev[1]) + 1, Long.parseLong(cur[1]), "consecutive sequence numbers " + ids);
         }
         assertEquals(List.of("online"), sub.payloads(status()));
+        // one connection: every paho-mqtt5 endpoint publishes through the bridge's own client
+        BrokerConnection connection = s.context().getRegistry().lookupByNameAndType("mqttBroker", BrokerConnection.class);
+        assertSame(connection.client(), s.context().getComponent("paho-mqtt5", PahoMqtt5Component.class).getClient());
+        assertEquals(1, connection.connectCount());
         // a late subscriber gets the retained availability
         Subscriber late = subscriber("late");
         ServiceHome.await(Duration.ofSeconds(5), "retained online", () -> late.payloads(status()).contains("online"));
