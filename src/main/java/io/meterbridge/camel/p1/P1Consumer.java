@@ -78,11 +78,14 @@ public class P1Consumer extends DefaultConsumer {
     }
 
     /**
-     * The port: {@code tcp:host:port} through link's TCP transport, anything else a serial device.
-     * With 7 data bits the port is opened 8N1 and parity is checked in software (see
-     * {@link P1Configuration#setDataBits(int)}).
+     * The port: {@code sim[:version]} the built-in simulated meter, {@code tcp:host:port} through
+     * link's TCP transport, anything else a serial device. With 7 data bits the port is opened 8N1
+     * and parity is checked in software (see {@link P1Configuration#setDataBits(int)}).
      */
     static Transport transport(String port, P1Configuration config) throws PortUnavailableException {
+        if (P1SimulatedPort.isSimulator(port)) {
+            return P1SimulatedPort.of(port, config.zone());
+        }
         if (port.startsWith("tcp:")) {
             return TcpTransport.of(BusSettings.of(port).withConnectTimeout(Duration.ofMillis(config.getConnectTimeout())));
         }

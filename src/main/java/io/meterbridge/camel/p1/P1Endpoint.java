@@ -16,14 +16,16 @@ import org.apache.camel.support.DefaultEndpoint;
  * telegram with the normalised electricity reading as body.
  *
  * <p>Examples: p1:/dev/ttyUSB0 (DSMR 4/5, 115200 8N1), p1:/dev/ttyUSB0?baudRate=9600&amp;dataBits=7&amp;parity=even
- * (DSMR 2.2/3), p1:tcp:192.168.1.20:23 (a bridge passing the raw stream).
+ * (DSMR 2.2/3), p1:tcp:192.168.1.20:23 (a bridge passing the raw stream), p1:sim (a simulated DSMR 5
+ * meter).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "p1", title = "P1 smart meter", syntax = "p1:port",
         consumerOnly = true, category = {Category.IOT}, headersClass = P1Constants.class)
 public class P1Endpoint extends DefaultEndpoint {
 
     @UriPath(description = "The meter's port: a serial device (/dev/ttyUSB0, /dev/serial/by-id/..., COM3) or"
-            + " tcp:host:port for a ser2net or Wi-Fi P1 bridge that passes the raw telegram stream.")
+            + " tcp:host:port for a ser2net or Wi-Fi P1 bridge that passes the raw telegram stream, or sim"
+            + " (sim:DSMR_2_OR_3, sim:DSMR_4, sim:BELGIUM_E_MUCS, ...) for the built-in simulated meter.")
     @Metadata(required = true)
     private final String port;
 

@@ -352,4 +352,40 @@ class P1ConsumerTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void theBuiltInSimulatedMeterSendsOneReadingPerSecond() throws Exception {
+        start("p1:sim");
+        awaitReceived(2);
+        List<Message> got = received();
+        ElectricityReading first = got.get(0).getBody(ElectricityReading.class);
+        ElectricityReading second = got.get(1).getBody(ElectricityReading.class);
+        assertEquals(P1Version.DSMR_5, got.get(0).getHeader(P1Constants.VERSION));
+        assertEquals(first.meterClock().plusSeconds(1), second.meterClock());
+        assertTrue(second.importKwh().compareTo(first.importKwh()) >= 0);
+        assertEquals("sim", got.get(0).getHeader(P1Constants.PORT));
+    }
+
+    @Test
+    void aMalformedPortFailsAtStartSayingWhatWasExpected() {
+        for (String[] c : new String[][] {{"p1:tcp:nohost", "expected tcp:host:port"},
+            {"p1:sim:OTHER_WITH_CRC", "no simulated meter of version \"OTHER_WITH_CRC\""}}) {
+            camel = new DefaultCamelContext();
+            Exception e = assertThrows(Exception.class, () -> {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(c[0]).routeId("p1").to("log:x");
+                    }
+                });
+                camel.start();
+            });
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().contains(c[1]), root.getMessage());
+            camel.stop();
+        }
+    }
 }
