@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * @param meter who the meter is
  * @param readAt when this service received the reading
  * @param meterClock the telegram's timestamp (0-0:1.0.0) in meter local time, or {@code null}
- * @param importKwh total imported energy, kWh ({@code null} if the meter sends only tariffs)
- * @param exportKwh total exported energy, kWh
+ * @param importKwh total imported energy, kWh: the meter's total register (1.8.0), or for a meter that
+ *     sends only tariff registers their exact sum (P1 normalisation), {@code null} if it sends neither
+ * @param exportKwh total exported energy, kWh, like {@code importKwh} (2.8.0 or the sum of 2.8.x)
  * @param importKwhByTariff imported energy per tariff number (1, 2, …), kWh
  * @param exportKwhByTariff exported energy per tariff number, kWh
  * @param powerImportKw actual power imported, kW

@@ -1,0 +1,286 @@
+package io.meterbridge.camel.p1;
+
+import io.meterbridge.link.PortUnavailableException;
+import io.meterbridge.link.Transport;
+import io.meterbridge.p1.CrcMismatch;
+import io.meterbridge.p1.Dropped;
+import io.meterbridge.p1.P1FormatException;
+import io.meterbridge.p1.P1Frame;
+import io.meterbridge.p1.P1Framer;
+import io.meterbridge.p1.P1FramerEvent;
+import io.meterbridge.p1.P1Parser;
+import io.meterbridge.p1.P1Telegram;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one P1 port for as long as it runs: opens the {@link Transport}, frames the byte stream
+ * with a {@link P1Framer}, parses each good telegram and hands it to a {@link Sink}; when the port
+ * is lost or cannot be opened it logs one clear line naming the port and opens it again with
+ * exponential back-off, without end.
+ *
+ * <p>Survives joining mid-telegram (the tail is noise), line noise, a telegram cut off by a pulled
+ * cable (reported as truncated when the stream ends or the next {@code /} arrives), bad CRCs and
+ * parity errors (dropped, counted, logged at most once a minute per kind). One thread runs
+ * {@link #run()}; {@link #stop()} and {@link #statistics()} may be called from any thread.
+ */
+final class P1StreamReader implements Runnable {
+
+    /** Receives each good telegram, on the reader's thread, in stream order. */
+    @FunctionalInterface
+    interface Sink {
+        void telegram(P1Frame frame, P1Telegram telegram, Instant receivedAt);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(P1StreamReader.class);
+    private static final long READ_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Several telegrams worth of bytes without one telegram: the serial settings are wrong. */
+    private static final long NO_TELEGRAM_HINT_BYTES = 8192;
+
+    private final String name;
+    private final Transport transport;
+    private final P1CharacterDecoder decoder;
+    private final P1Configuration config;
+    private final Clock clock;
+    private final Sink sink;
+    private final P1Framer framer;
+    private final ArrayDeque<Long> parityErrorPositions = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    private long position;
+    private long bytesThisConnection;
+    private volatile P1Framer.Statistics framerStatistics;
+    private volatile long telegrams;
+    private volatile long parityErrors;
+    private volatile long parseErrors;
+    private volatile long connects;
+    private volatile long disconnects;
+
+    private final RateLimitedLog crcLog = new RateLimitedLog();
+    private final RateLimitedLog droppedLog = new RateLimitedLog();
+
+    /**
+     * @param name      the port as configured, for log lines
+     * @param transport the port (closed)
+     * @param decoder   how to read its characters
+     * @param config    back-off, idle timeout, telegram size
+     * @param clock     stamps the reception time
+     * @param sink      receives good telegrams
+     */
+    P1StreamReader(String name, Transport transport, P1CharacterDecoder decoder, P1Configuration config, Clock clock,
+            Sink sink) {
+        this.name = name;
+        this.transport = transport;
+        this.decoder = decoder;
+        this.config = config;
+        this.clock = clock;
+        this.sink = sink;
+        this.framer = new P1Framer(config.getMaxTelegramBytes());
+        this.framerStatistics = framer.statistics();
+    }
+
+    /** Reads until {@link #stop()}. */
+    @Override
+    public void run() {
+        long delay = config.getReconnectDelay();
+        long outageStart = -1;
+        boolean everOpen = false;
+        try {
+            while (running) {
+                try {
+                    transport.open();
+                } catch (PortUnavailableException e) {
+                    if (outageStart < 0) {
+                        outageStart = System.nanoTime();
+                        LOG.warn("P1 port {}: {}; trying again in {} ms, backing off to {} ms", name, problem(e),
+                                delay, config.getMaxReconnectDelay());
+                    } else {
+                        LOG.debug("P1 port {}: still unavailable: {}", name, problem(e));
+                    }
+                    sleep(delay);
+                    delay = Math.min(delay * 2, config.getMaxReconnectDelay());
+                    continue;
+                }
+                connects++;
+                if (outageStart >= 0 && everOpen) {
+                    LOG.info("P1 port {}: open again after {} s, reading {}", name, String.format(java.util.Locale.ROOT,
+                            "%.1f", (System.nanoTime() - outageStart) / 1e9), transport.describe());
+                } else {
+                    LOG.info("P1 port {}: reading telegrams from {}", name, transport.describe()
+                            + (decoder.checksParity() ? ", 7 data bits with " + config.getParity().name()
+                                    .toLowerCase(java.util.Locale.ROOT) + " parity checked" : ""));
+                }
+                everOpen = true;
+                outageStart = -1;
+                bytesThisConnection = 0;
+                try {
+                    readUntilLost();
+                } catch (PortUnavailableException e) {
+                    disconnects++;
+                    outageStart = System.nanoTime();
+                    if (bytesThisConnection > 0) {
+                        // the connection worked: a new outage starts with the short delay again
+                        delay = config.getReconnectDelay();
+                    }
+                    // the problem only: link's hints speak of the next M-Bus request
+                    String problem = problem(e);
+                    int hint = problem.indexOf("; ");
+                    LOG.warn("P1 port {}: lost: {}; opening it again in {} ms, backing off to {} ms", name,
+                            hint < 0 ? problem : problem.substring(0, hint), delay, config.getMaxReconnectDelay());
+                } finally {
+                    transport.close();
+                    handle(framer.endOfStream());
+                    framerStatistics = framer.statistics();
+                }
+                if (running) {
+                    sleep(delay);
+                    delay = Math.min(delay * 2, config.getMaxReconnectDelay());
+                }
+            }
+        } finally {
+            transport.close();
+        }
+    }
+
+    /** The exception's message without the port name it starts with (our log line names the port). */
+    private String problem(PortUnavailableException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith(e.port() + ": ") ? m.substring(e.port().length() + 2) : m;
+    }
+
+    /** Reads until the port fails or the reader is stopped. */
+    private void readUntilLost() throws PortUnavailableException {
+        byte[] buffer = new byte[4096];
+        long lastByte = System.nanoTime();
+        long idleNanos = TimeUnit.MILLISECONDS.toNanos(config.getIdleTimeout());
+        long telegramsAtConnect = telegrams;
+        boolean hinted = false;
+        while (running) {
+            int n = transport.read(buffer, 0, buffer.length, READ_TIMEOUT_NANOS);
+            long now = System.nanoTime();
+            if (n == 0) {
+                if (idleNanos > 0 && now - lastByte > idleNanos) {
+                    throw new PortUnavailableException(name, "no data for " + config.getIdleTimeout() + " ms",
+                            "is the P1 cable in and the meter's P1 port enabled? (idleTimeout=0 turns this off)");
+                }
+                continue;
+            }
+            lastByte = now;
+            bytesThisConnection += n;
+            decoder.decode(buffer, 0, n, position, parityErrorPositions::addLast);
+            List<P1FramerEvent> events = framer.feed(buffer, 0, n);
+            position += n;
+            handle(events);
+            long horizon = position - config.getMaxTelegramBytes() - 8;
+            while (!parityErrorPositions.isEmpty() && parityErrorPositions.peekFirst() < horizon) {
+                parityErrorPositions.pollFirst();
+            }
+            framerStatistics = framer.statistics();
+            if (!hinted && telegrams == telegramsAtConnect && bytesThisConnection > NO_TELEGRAM_HINT_BYTES) {
+                hinted = true;
+                LOG.warn("P1 port {}: {} bytes arrived but no telegram: check baudRate/dataBits/parity (DSMR 4/5:"
+                        + " 115200 8N1; DSMR 2.2/3: baudRate=9600&dataBits=7&parity=even)", name,
+                        bytesThisConnection);
+            }
+        }
+    }
+
+    private void handle(List<P1FramerEvent> events) {
+        for (P1FramerEvent event : events) {
+            if (event instanceof P1Frame frame) {
+                deliver(frame);
+            } else if (event instanceof CrcMismatch crc) {
+                crcLog.warn("P1 port {}: {}; dropped", name, crc.message());
+            } else if (event instanceof Dropped d && d.reason() == Dropped.Reason.NOISE) {
+                // joining mid-telegram, or line noise: expected now and then
+                LOG.debug("P1 port {}: {}", name, d);
+            } else {
+                droppedLog.info("P1 port {}: {}", name, event);
+            }
+        }
+    }
+
+    private void deliver(P1Frame frame) {
+        long end = frame.offset() + frame.bytes().length;
+        for (long p : parityErrorPositions) {
+            if (p >= frame.offset() && p < end) {
+                parityErrors++;
+                crcLog.warn("P1 port {}: telegram at byte offset {}: parity error at offset {}; dropped", name,
+                        frame.offset(), p);
+                return;
+            }
+        }
+        P1Telegram telegram;
+        try {
+            telegram = P1Parser.parse(frame);
+        } catch (P1FormatException e) {
+            parseErrors++;
+            droppedLog.warn("P1 port {}: telegram at byte offset {} not understood: {}; dropped", name,
+                    frame.offset(), e.getMessage());
+            return;
+        }
+        telegrams++;
+        sink.telegram(frame, telegram, clock.instant());
+    }
+
+    private void sleep(long millis) {
+        try {
+            stopped.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Ends {@link #run()} within about a second (the read timeout). */
+    void stop() {
+        running = false;
+        stopped.countDown();
+    }
+
+    /** Counts so far. */
+    P1Statistics statistics() {
+        P1Framer.Statistics f = framerStatistics;
+        return new P1Statistics(telegrams, f.crcMismatches(), parityErrors, parseErrors, f.truncated(), f.oversized(),
+                f.malformed(), f.noiseBytes(), position, connects, disconnects);
+    }
+
+    /** Logs the first event of a kind, then at most one line a minute with how many were not logged. */
+    private static final class RateLimitedLog {
+        private long last = Long.MIN_VALUE;
+        private long suppressed;
+
+        void warn(String format, Object... args) {
+            log(true, format, args);
+        }
+
+        void info(String format, Object... args) {
+            log(false, format, args);
+        }
+
+        private void log(boolean warn, String format, Object... args) {
+            long now = System.nanoTime();
+            if (last != Long.MIN_VALUE && now - last < LOG_INTERVAL_NANOS) {
+                suppressed++;
+                LOG.debug(format, args);
+                return;
+            }
+            String line = suppressed == 0 ? format : format + " (" + suppressed + " more like it in the last minute)";
+            if (warn) {
+                LOG.warn(line, args);
+            } else {
+                LOG.info(line, args);
+            }
+            last = now;
+            suppressed = 0;
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package io.meterbridge.camel.p1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.link.Parity;
+import io.meterbridge.meter.ElectricityReading;
+import io.meterbridge.p1.P1Telegram;
+import io.meterbridge.p1.P1Version;
+import io.meterbridge.sim.P1Fault;
+import io.meterbridge.sim.P1Simulator;
+import io.meterbridge.sim.PtyLink;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Message;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code p1:} consumer over real byte streams: a TCP bridge on a loopback port and a Linux
+ * pseudo-terminal pair made by socat (a serial port as far as jSerialComm can tell), fed by the P1
+ * simulator. Every good telegram arrives exactly once, in order, with the values the telegram
+ * carried; CRC and parity failures are counted and never delivered; a restarted bridge and a
+ * pty removed and created again are recovered from.
+ */
+class P1ConsumerTest {
+
+    private static final ZonedDateTime START = ZonedDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
+    private static final String FAST_RECONNECT = "reconnectDelay=50&maxReconnectDelay=200";
+
+    @TempDir
+    Path dir;
+
+    private CamelContext camel;
+    private final List<Message> received = new ArrayList<>();
+
+    @AfterEach
+    void stopCamel() {
+        if (camel != null) {
+            camel.stop();
+        }
+    }
+
+    private P1Consumer start(String uri) throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("p1").process(e -> {
+                    synchronized (received) {
+                        received.add(e.getMessage().copy());
+                    }
+                });
+            }
+        });
+        camel.start();
+        return (P1Consumer) camel.getRoute("p1").getConsumer();
+    }
+
+    private List<Message> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    private void awaitReceived(int n) throws InterruptedException {
+        ServiceHome.await(Duration.ofSeconds(10), n + " telegrams (have " + received().size() + ")",
+                () -> received().size() >= n);
+    }
+
+    /** Checks that the messages are exactly {@code sent}, in order, with the values each telegram carried. */
+    private static void assertReadings(List<SentTelegram> sent, List<Message> messages) {
+        assertEquals(sent.size(), messages.size(), "telegrams delivered");
+        for (int i = 0; i < sent.size(); i++) {
+            SentTelegram s = sent.get(i);
+            Message m = messages.get(i);
+            ElectricityReading r = assertInstanceOf(ElectricityReading.class, m.getBody());
+            assertEquals(s.clock(), r.meterClock(), "telegram " + i);
+            assertEquals(s.importT1(), r.importKwhByTariff().get(1), "telegram " + i);
+            assertEquals(s.importT2(), r.importKwhByTariff().get(2), "telegram " + i);
+            assertEquals(s.importT1().add(s.importT2()), r.importKwh(), "telegram " + i);
+            assertEquals(s.exportT2(), r.exportKwhByTariff().get(2), "telegram " + i);
+            assertEquals(s.powerKw(), r.powerImportKw(), "telegram " + i);
+            assertEquals(s.voltageL1(), r.phases().get(0).voltageV(), "telegram " + i);
+            assertEquals(s.gasM3(), r.gas().value(), "telegram " + i);
+        }
+    }
+
+    @Test
+    void overTcpEveryGoodTelegramOnceInOrderWhilePartialStartNoiseTruncationAndBadCrcAreDropped() throws Exception {
+        try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
+            bridge.start();
+            P1Consumer consumer = start("p1:tcp:127.0.0.1:" + bridge.port() + "?" + FAST_RECONNECT);
+            bridge.awaitClient(5);
+            P1Simulator sim = new P1Simulator(P1Version.DSMR_5, 7, START);
+            List<SentTelegram> good = new ArrayList<>();
+            // joined mid-telegram: the second half of a telegram comes first
+            byte[] first = sim.next(Duration.ofSeconds(1));
+            bridge.write(Arrays.copyOfRange(first, first.length / 2, first.length));
+            P1Fault[] faults = {P1Fault.NONE, P1Fault.BAD_CRC, P1Fault.NONE, P1Fault.NOISE, P1Fault.NONE,
+                P1Fault.TRUNCATED, P1Fault.NONE, P1Fault.BAD_CRC, P1Fault.BAD_CRC, P1Fault.NONE, P1Fault.NONE};
+            for (P1Fault f : faults) {
+                byte[] t = sim.next(Duration.ofSeconds(1), f);
+                if (f == P1Fault.NONE || f == P1Fault.NOISE) {
+                    good.add(SentTelegram.of(t));
+                }
+                bridge.write(t);
+                Thread.sleep(5);
+            }
+            awaitReceived(good.size());
+            Thread.sleep(200); // nothing more may come
+            assertReadings(good, received());
+            P1Statistics s = consumer.getStatistics();
+            assertEquals(good.size(), s.telegrams());
+            assertEquals(3, s.crcErrors());
+            assertEquals(1, s.truncated());
+            assertTrue(s.noiseBytes() > first.length / 2 - 4, s.toString());
+            Message m = received().get(0);
+            assertEquals("E0054007476941719", m.getHeader(P1Constants.EQUIPMENT_ID));
+            assertEquals(P1Version.DSMR_5, m.getHeader(P1Constants.VERSION));
+            assertEquals("50", m.getHeader(P1Constants.DECLARED_VERSION));
+            assertEquals(good.get(0).clock(), m.getHeader(P1Constants.TIMESTAMP, OffsetDateTime.class).toLocalDateTime());
+            assertEquals("+01:00", m.getHeader(P1Constants.TIMESTAMP, OffsetDateTime.class).getOffset().getId());
+            assertEquals("/ISK5\\2M550T-1013", m.getHeader(P1Constants.HEADER));
+            assertNotNull(m.getHeader(P1Constants.CRC, Integer.class));
+            assertInstanceOf(P1Telegram.class, m.getHeader(P1Constants.TELEGRAM));
+            assertEquals("tcp:127.0.0.1:" + bridge.port(), m.getHeader(P1Constants.PORT));
+        }
+    }
+
+    @Test
+    void overTcpARestartedBridgeIsReconnectedAndTheCutTelegramCounted() throws Exception {
+        try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
+            bridge.start();
+            P1Consumer consumer = start("p1:tcp:127.0.0.1:" + bridge.port() + "?" + FAST_RECONNECT);
+            bridge.awaitClient(5);
+            P1Simulator sim = new P1Simulator(P1Version.BELGIUM_E_MUCS, 3, START);
+            List<SentTelegram> good = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                byte[] t = sim.next(Duration.ofSeconds(1));
+                good.add(SentTelegram.of(t));
+                bridge.write(t);
+            }
+            byte[] cut = sim.next(Duration.ofSeconds(1));
+            bridge.write(Arrays.copyOf(cut, cut.length / 3));
+            awaitReceived(3);
+            // the bridge goes away for a while (its port refuses connections), then comes back
+            bridge.stop();
+            Thread.sleep(600);
+            bridge.start();
+            bridge.awaitClient(5);
+            for (int i = 0; i < 3; i++) {
+                byte[] t = sim.next(Duration.ofSeconds(1));
+                good.add(SentTelegram.of(t));
+                bridge.write(t);
+            }
+            awaitReceived(6);
+            assertReadings(good, received());
+            P1Statistics s = consumer.getStatistics();
+            assertEquals(1, s.truncated(), s.toString());
+            assertEquals(1, s.disconnects(), s.toString());
+            assertEquals(2, s.connects(), s.toString());
+        }
+    }
+
+    @Test
+    void overAPtyEveryTelegramArrivesAndAPtyRemovedAndCreatedAgainIsReopened() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: the pseudo-terminal test needs it (apt-get install socat)");
+        Path meterSide = dir.resolve("meter");
+        Path serviceSide = dir.resolve("ttyP1");
+        PtyLink pty = PtyLink.open(serviceSide, meterSide);
+        try {
+            P1Consumer consumer = start("p1:" + serviceSide + "?" + FAST_RECONNECT);
+            ServiceHome.await(Duration.ofSeconds(5), "the port open", () -> consumer.getStatistics().connects() == 1);
+            P1Simulator sim = new P1Simulator(P1Version.DSMR_5, 11, START);
+            List<SentTelegram> good = new ArrayList<>();
+            try (OutputStream meter = new FileOutputStream(meterSide.toFile())) {
+                for (int i = 0; i < 5; i++) {
+                    byte[] t = sim.next(Duration.ofSeconds(1), i == 2 ? P1Fault.BAD_CRC : P1Fault.NONE);
+                    if (i != 2) {
+                        good.add(SentTelegram.of(t));
+                    }
+                    meter.write(t);
+                    meter.flush();
+                }
+                awaitReceived(4);
+            }
+            // the cable is pulled: socat goes, and with it both device links
+            pty.close();
+            ServiceHome.await(Duration.ofSeconds(5), "the loss noticed", () -> consumer.getStatistics().disconnects() == 1);
+            Thread.sleep(300);
+            pty = PtyLink.open(serviceSide, meterSide);
+            ServiceHome.await(Duration.ofSeconds(5), "the port reopened", () -> consumer.getStatistics().connects() == 2);
+            try (OutputStream meter = new FileOutputStream(meterSide.toFile())) {
+                for (int i = 0; i < 3; i++) {
+                    byte[] t = sim.next(Duration.ofSeconds(1));
+                    good.add(SentTelegram.of(t));
+                    meter.write(t);
+                    meter.flush();
+                }
+                awaitReceived(7);
+            }
+            assertReadings(good, received());
+            assertEquals(1, consumer.getStatistics().crcErrors());
+        } finally {
+            pty.close();
+        }
+    }
+
+    /** A DSMR 2.2/3 telegram as a 7E1 meter sends it: every character with its even-parity bit. */
+    private static byte[] sevenE1(byte[] ascii) {
+        byte[] out = new byte[ascii.length];
+        for (int i = 0; i < ascii.length; i++) {
+            out[i] = (byte) P1CharacterDecoder.encode(ascii[i], Parity.EVEN);
+        }
+        return out;
+    }
+
+    @Test
+    void dsmr3At9600SevenE1OverAPtyWithAParityErrorDroppedAndCounted() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: the pseudo-terminal test needs it (apt-get install socat)");
+        Path meterSide = dir.resolve("meter");
+        Path serviceSide = dir.resolve("ttyP1");
+        try (PtyLink pty = PtyLink.open(serviceSide, meterSide)) {
+            P1Consumer consumer = start("p1:" + serviceSide + "?baudRate=9600&dataBits=7&parity=even&" + FAST_RECONNECT);
+            ServiceHome.await(Duration.ofSeconds(5), "the port open", () -> consumer.getStatistics().connects() == 1);
+            P1Simulator sim = new P1Simulator(P1Version.DSMR_2_OR_3, 5, START);
+            List<String> gasSent = new ArrayList<>();
+            try (OutputStream meter = new FileOutputStream(meterSide.toFile())) {
+                for (int i = 0; i < 4; i++) {
+                    byte[] ascii = sim.next(Duration.ofSeconds(10));
+                    byte[] line = sevenE1(ascii);
+                    if (i == 1) {
+                        // one bit flipped in transit: the parity no longer matches; DSMR 3 has no CRC to catch it
+                        int digit = new String(ascii, java.nio.charset.StandardCharsets.US_ASCII).indexOf("1-0:1.8.1(") + 12;
+                        line[digit] ^= 0x01;
+                    } else {
+                        String text = new String(ascii, java.nio.charset.StandardCharsets.US_ASCII);
+                        gasSent.add(text.substring(text.indexOf(")\r\n(") + 4, text.indexOf(")\r\n0-1:24.4.0")));
+                    }
+                    meter.write(line);
+                    meter.flush();
+                }
+                awaitReceived(3);
+                Thread.sleep(200);
+            }
+            List<Message> got = received();
+            assertEquals(3, got.size());
+            for (int i = 0; i < 3; i++) {
+                ElectricityReading r = got.get(i).getBody(ElectricityReading.class);
+                assertEquals(new java.math.BigDecimal(gasSent.get(i)), r.gas().value());
+                assertEquals(P1Version.DSMR_2_OR_3, got.get(i).getHeader(P1Constants.VERSION));
+            }
+            assertEquals(1, consumer.getStatistics().parityErrors());
+        }
+    }
+
+    @Test
+    void aSevenE1MeterAt115200IsAcceptedOnTheDefault8N1ByClearingBit7() throws Exception {
+        try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
+            bridge.start();
+            start("p1:tcp:127.0.0.1:" + bridge.port());
+            bridge.awaitClient(5);
+            P1Simulator sim = new P1Simulator(P1Version.DSMR_5, 9, START);
+            List<SentTelegram> good = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                byte[] t = sim.next(Duration.ofSeconds(1));
+                good.add(SentTelegram.of(t));
+                bridge.write(sevenE1(t));
+            }
+            awaitReceived(3);
+            assertReadings(good, received());
+        }
+    }
+
+    @Test
+    void aMisspeltOptionFailsAtStartWithCamelsMessage() {
+        camel = new DefaultCamelContext();
+        Exception e = assertThrows(Exception.class, () -> {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("p1:/dev/ttyUSB0?baudRat=9600").routeId("p1").to("log:x");
+                }
+            });
+            camel.start();
+        });
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof ResolveEndpointFailedException)) {
+            cause = cause.getCause();
+        }
+        assertNotNull(cause, "expected ResolveEndpointFailedException, got " + e);
+        assertTrue(cause.getMessage().contains("Unknown parameters=[{baudRat=9600}]"), cause.getMessage());
+    }
+
+    @Test
+    void aBadCombinationFailsAtStartSayingWhatWasExpected() {
+        camel = new DefaultCamelContext();
+        Exception e = assertThrows(Exception.class, () -> {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("p1:/dev/ttyUSB0?dataBits=9").routeId("p1").to("log:x");
+                }
+            });
+            camel.start();
+        });
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertEquals("dataBits must be 7 or 8, found 9", root.getMessage());
+    }
+
+    @Test
+    void aPortThatIsNotThereDoesNotStopTheRouteAndIsOpenedOnceItAppears() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: the pseudo-terminal test needs it (apt-get install socat)");
+        Path meterSide = dir.resolve("meter");
+        Path serviceSide = dir.resolve("ttyP1");
+        P1Consumer consumer = start("p1:" + serviceSide + "?" + FAST_RECONNECT);
+        assertTrue(camel.getRouteController().getRouteStatus("p1").isStarted());
+        Thread.sleep(300);
+        assertEquals(0, consumer.getStatistics().connects());
+        try (PtyLink pty = PtyLink.open(serviceSide, meterSide);
+             OutputStream meter = new FileOutputStream(meterSide.toFile())) {
+            ServiceHome.await(Duration.ofSeconds(5), "the port open", () -> consumer.getStatistics().connects() == 1);
+            byte[] t = new P1Simulator(P1Version.NORDIC_ESMR5, 1, START).next(Duration.ofSeconds(1));
+            meter.write(t);
+            meter.flush();
+            awaitReceived(1);
+            assertEquals(P1Version.NORDIC_ESMR5, received().get(0).getHeader(P1Constants.VERSION));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theBuiltInSimulatedMeterSendsOneReadingPerSecond() throws Exception {
+        start("p1:sim");
+        awaitReceived(2);
+        List<Message> got = received();
+        ElectricityReading first = got.get(0).getBody(ElectricityReading.class);
+        ElectricityReading second = got.get(1).getBody(ElectricityReading.class);
+        assertEquals(P1Version.DSMR_5, got.get(0).getHeader(P1Constants.VERSION));
+        assertEquals(first.meterClock().plusSeconds(1), second.meterClock());
+        assertTrue(second.importKwh().compareTo(first.importKwh()) >= 0);
+        assertEquals("sim", got.get(0).getHeader(P1Constants.PORT));
+    }
+
+    @Test
+    void aMalformedPortFailsAtStartSayingWhatWasExpected() {
+        for (String[] c : new String[][] {{"p1:tcp:nohost", "expected tcp:host:port"},
+            {"p1:sim:OTHER_WITH_CRC", "no simulated meter of version \"OTHER_WITH_CRC\""}}) {
+            camel = new DefaultCamelContext();
+            Exception e = assertThrows(Exception.class, () -> {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(c[0]).routeId("p1").to("log:x");
+                    }
+                });
+                camel.start();
+            });
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().contains(c[1]), root.getMessage());
+            camel.stop();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.meterbridge.camel.p1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meterbridge.camel.service.MeterbridgeService;
+import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.p1.P1Version;
+import io.meterbridge.sim.P1Fault;
+import io.meterbridge.sim.P1Simulator;
+import io.meterbridge.sim.PtyLink;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped {@code routes/p1.yaml} (with the other shipped routes, copied byte for byte) in the
+ * real service: the P1 simulator writes telegrams into a socat pseudo-terminal or a TCP bridge, the
+ * {@code p1:} route reads them, and the readings arrive at a real MQTT 5 broker (HiveMQ CE) and in
+ * the JSON Lines file with the values the telegrams carried. Telegrams with a bad CRC are counted
+ * and never published; the throttle keeps one live reading per period.
+ */
+class P1ServiceEndToEndTest {
+
+    private static final ZonedDateTime START = ZonedDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
+    private static final String TOPIC = "meterbridge/isk_e0054007476941719/reading";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @TempDir
+    static Path brokerDir;
+    private static EmbeddedBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = new EmbeddedBroker(brokerDir);
+        broker.subscribe("meterbridge/#");
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    /** Checks a published reading against the telegram the simulator sent for that meter time. */
+    private static void assertMatches(JsonNode reading, Map<LocalDateTime, SentTelegram> sent) {
+        LocalDateTime clock = LocalDateTime.parse(reading.get("meter_clock").asText());
+        SentTelegram s = sent.get(clock);
+        assertTrue(s != null, "published a reading of " + clock + ", which was not sent as a good telegram: " + reading);
+        assertEquals("electricity", reading.get("type").asText());
+        assertEquals("isk_e0054007476941719", reading.get("meter_key").asText());
+        assertEquals("Iskra", reading.get("manufacturer_name").asText());
+        assertEquals(0, s.importT1().compareTo(reading.get("import_t1_kwh").decimalValue()), reading.toString());
+        assertEquals(0, s.importT2().compareTo(reading.get("import_t2_kwh").decimalValue()), reading.toString());
+        assertEquals(0, s.importT1().add(s.importT2()).compareTo(reading.get("import_kwh").decimalValue()));
+        assertEquals(0, s.exportT2().compareTo(reading.get("export_t2_kwh").decimalValue()), reading.toString());
+        assertEquals(0, s.powerKw().compareTo(reading.get("power_import_kw").decimalValue()), reading.toString());
+        assertEquals(0, s.voltageL1().compareTo(reading.get("l1_voltage_v").decimalValue()), reading.toString());
+        assertEquals(0, s.gasM3().compareTo(reading.get("gas_m3").decimalValue()), reading.toString());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    @Test
+    void overAPtyEveryGoodTelegramReachesMqttAndTheRecordFileWhileBadCrcsAreNeverPublished() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: the pseudo-terminal test needs it (apt-get install socat)");
+        Path home = ServiceHome.shipped(dir.resolve("home"));
+        Path meterSide = dir.resolve("meter");
+        Path serviceSide = dir.resolve("ttyP1");
+        int before = broker.received(TOPIC).size();
+        try (PtyLink pty = PtyLink.open(serviceSide, meterSide);
+             MeterbridgeService service = new MeterbridgeService(home, Map.of(
+                     "p1.port", serviceSide.toString(),
+                     "p1.livePeriod", "20",
+                     "p1.recordPeriod", "400",
+                     "mqtt.url", broker.url(),
+                     "mqtt.clientId", "meterbridge-p1-pty"), false)) {
+            CamelContext camel = service.start();
+            P1Consumer consumer = (P1Consumer) camel.getRoute("p1-meter").getConsumer();
+            ServiceHome.await(Duration.ofSeconds(5), "the port open", () -> consumer.getStatistics().connects() == 1);
+            P1Simulator sim = new P1Simulator(P1Version.DSMR_5, 21, START);
+            Map<LocalDateTime, SentTelegram> good = new HashMap<>();
+            Set<LocalDateTime> bad = new HashSet<>();
+            try (OutputStream meter = new FileOutputStream(meterSide.toFile())) {
+                for (int i = 0; i < 16; i++) {
+                    P1Fault fault = i % 5 == 2 ? P1Fault.BAD_CRC : P1Fault.NONE;
+                    byte[] t = sim.next(Duration.ofSeconds(1), fault);
+                    SentTelegram s = SentTelegram.of(t);
+                    if (fault == P1Fault.NONE) {
+                        good.put(s.clock(), s);
+                    } else {
+                        bad.add(s.clock());
+                    }
+                    meter.write(t);
+                    meter.flush();
+                    Thread.sleep(60);
+                }
+            }
+            assertEquals(3, bad.size());
+            ServiceHome.await(Duration.ofSeconds(10), "every good telegram on MQTT", () -> broker.received(TOPIC)
+                    .subList(before, broker.received(TOPIC).size()).stream()
+                    .map(r -> LocalDateTime.parse(json(r.payload()).get("meter_clock").asText()))
+                    .collect(java.util.stream.Collectors.toSet()).containsAll(good.keySet()));
+            Thread.sleep(500); // the last record period
+            List<EmbeddedBroker.Received> published = broker.received(TOPIC).subList(before, broker.received(TOPIC).size());
+            for (EmbeddedBroker.Received r : published) {
+                JsonNode reading = json(r.payload());
+                assertFalse(bad.contains(LocalDateTime.parse(reading.get("meter_clock").asText())),
+                        "a telegram with a bad CRC was published: " + r.payload());
+                assertMatches(reading, good);
+            }
+            assertEquals(13, consumer.getStatistics().telegrams());
+            assertEquals(3, consumer.getStatistics().crcErrors());
+            // the record route keeps the latest reading per period: fewer lines than telegrams, each a good one
+            List<String> lines = Files.readAllLines(home.resolve("data/readings.jsonl"), StandardCharsets.UTF_8);
+            assertFalse(lines.isEmpty(), "no record reading in readings.jsonl");
+            assertTrue(lines.size() < good.size(), lines.size() + " record lines for " + good.size() + " telegrams");
+            for (String line : lines) {
+                assertMatches(json(line), good);
+            }
+        }
+    }
+
+    @Test
+    void overTcpTheLiveThrottleKeepsOneReadingPerPeriod() throws Exception {
+        Path home = ServiceHome.shipped(dir.resolve("home"));
+        int before = broker.received(TOPIC).size();
+        try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
+            bridge.start();
+            try (MeterbridgeService service = new MeterbridgeService(home, Map.of(
+                    "p1.port", "tcp:127.0.0.1:" + bridge.port(),
+                    "p1.livePeriod", "500",
+                    "mqtt.url", broker.url(),
+                    "mqtt.clientId", "meterbridge-p1-tcp"), false)) {
+                CamelContext camel = service.start();
+                P1Consumer consumer = (P1Consumer) camel.getRoute("p1-meter").getConsumer();
+                bridge.awaitClient(5);
+                P1Simulator sim = new P1Simulator(P1Version.DSMR_5, 22, START);
+                Map<LocalDateTime, SentTelegram> good = new HashMap<>();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < 30; i++) {
+                    byte[] t = sim.next(Duration.ofSeconds(1));
+                    good.put(SentTelegram.of(t).clock(), SentTelegram.of(t));
+                    bridge.write(t);
+                    Thread.sleep(50);
+                }
+                long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+                ServiceHome.await(Duration.ofSeconds(5), "30 telegrams read", () -> consumer.getStatistics().telegrams() == 30);
+                Thread.sleep(300);
+                List<EmbeddedBroker.Received> published = broker.received(TOPIC).subList(before, broker.received(TOPIC).size());
+                long maxLive = elapsedMs / 500 + 2;
+                assertTrue(published.size() >= 2 && published.size() <= maxLive,
+                        published.size() + " live readings for 30 telegrams in " + elapsedMs + " ms (at most " + maxLive + ")");
+                for (EmbeddedBroker.Received r : published) {
+                    assertMatches(json(r.payload()), good);
+                }
+                // the record period (default one minute) has not passed: nothing written to the files yet
+                assertFalse(Files.exists(home.resolve("data/readings.jsonl")));
+            }
+        }
+    }
+
+    @Test
+    void withoutAP1PortTheShippedServiceStartsAndHasNoP1Routes() throws Exception {
+        Path home = ServiceHome.shipped(dir.resolve("home"));
+        try (MeterbridgeService service = new MeterbridgeService(home, Map.of(), false)) {
+            CamelContext camel = service.start();
+            assertNull(camel.getRoute("p1-meter"));
+            assertNull(camel.getRoute("p1-live"));
+            assertNull(camel.getRoute("p1-record"));
+            assertTrue(camel.getRouteController().getRouteStatus("readings").isStarted());
+            assertTrue(camel.getEndpoints().stream().noneMatch(e -> e.getEndpointUri().startsWith("p1:")));
+        }
+    }
+}
