@@ -243,6 +243,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 m.name = name;
                 save = true;
             }
+            followPollInterval();
             int before = m.known.size();
             m.known.putAll(reading.toMap());
             save |= m.known.size() != before;
@@ -322,8 +323,8 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 } else if (m.orphanedNanos == 0) {
                     m.orphanedNanos = now;
                     next = Math.min(next, grace);
-                    LOG.info("Home Assistant: no route reads {} any more; meter {} is removed in {} s unless it is "
-                            + "read elsewhere", m.source, m.key, removalGrace().toSeconds());
+                    LOG.info("Home Assistant: no route reads {} any more; meter {} is removed after {} unless it is "
+                            + "read elsewhere", m.source, m.key, removalGrace());
                 } else if (now - m.orphanedNanos >= grace) {
                     LOG.info("Home Assistant: meter {} is no longer configured (no route reads {}); removing its device",
                             m.key, m.source);
@@ -332,25 +333,33 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                     next = Math.min(next, grace - (now - m.orphanedNanos));
                 }
             }
-            DiscoveryConfig cfg = discoveryConfig();
-            if (!cfg.equals(discovery.config())) {
-                LOG.info("Home Assistant: poll interval now {} (expire_after {} s)", cfg.pollInterval(),
-                        cfg.expireAfterSeconds());
-                discovery = new DeviceDiscovery(cfg);
-                for (Meter m : meters.values()) {
-                    if (m.last != null) {
-                        Publication config = discovery.meterConfig(m.last, m.name, m.known);
-                        if (!config.payload().equals(m.config)) {
-                            m.config = config.payload();
-                            sendConfig(config);
-                            persist(m);
-                        }
-                    }
-                }
-            }
+            followPollInterval();
             flushRemovals();
             return next == Long.MAX_VALUE ? java.util.Optional.empty()
                     : java.util.Optional.of(Duration.ofNanos(next).plusMillis(10));
+        }
+    }
+
+    /**
+     * Takes a changed poll interval into {@code expire_after} (the routes are read only once they
+     * run, and a reload may change them) and re-publishes the configs that change with it.
+     */
+    private void followPollInterval() {
+        DiscoveryConfig cfg = discoveryConfig();
+        if (cfg.equals(discovery.config())) {
+            return;
+        }
+        LOG.info("Home Assistant: poll interval {} (expire_after {} s)", cfg.pollInterval(), cfg.expireAfterSeconds());
+        discovery = new DeviceDiscovery(cfg);
+        for (Meter m : meters.values()) {
+            if (m.last != null) {
+                Publication config = discovery.meterConfig(m.last, m.name, m.known);
+                if (!config.payload().equals(m.config)) {
+                    m.config = config.payload();
+                    sendConfig(config);
+                    persist(m);
+                }
+            }
         }
     }
 

@@ -21,8 +21,8 @@ import java.util.Objects;
  */
 public record Source(String endpoint, String address) {
 
-    /** The {@code mbus:} component's header with the address a meter was read at ({@code MbusConstants.ADDRESS}). */
-    static final String MBUS_ADDRESS_HEADER = "MbusAddress";
+    /** The {@code mbus:} component's header with the address a meter was read at. */
+    static final String MBUS_ADDRESS_HEADER = io.meterbridge.camel.mbus.MbusConstants.ADDRESS;
     /** The {@code mbus:} component's option listing the meters of a polling endpoint. */
     static final String MBUS_ADDRESSES_OPTION = "addresses";
 

@@ -303,6 +303,75 @@ abstract class HomeAssistantLiveContract {
     }
 
     /**
+     * The shipped configuration itself ({@code application.properties} and {@code routes/*.yaml}
+     * of the project, copied): the {@code mbus:} route polls the simulated bus, the {@code p1:}
+     * route reads the simulated DSMR 5 meter, and both hand their readings and failures to Home
+     * Assistant. Deleting an address from {@code mbus.addresses} removes that meter.
+     */
+    @Test
+    void shippedRoutesOnTheSimulators() throws Exception {
+        Path home = ServiceHome.shipped(Files.createDirectories(tmp.resolve("shipped")));
+        Map<String, String> settings = settings("shipped");
+        settings.remove("homeassistant.pollInterval"); // from the mbus: route's delay
+        settings.put("mbus.bus", bus);
+        settings.put("mbus.poll", "300");
+        settings.put("p1.port", "sim");
+        settings.put("p1.livePeriod", "500");
+        String p1Key;
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#", base + "/#");
+                MeterbridgeService service = new MeterbridgeService(home, settings, false)) {
+            service.start();
+            JsonNode c403 = json(ha.await(CONFIG_403, m -> true, "MULTICAL 403 config").payload());
+            assertEquals("MULTICAL 403", c403.at("/dev/model").asText());
+            // expire_after from the route's delay of 300 ms: 3 polls (rounded up to 1 s each) + 60 s
+            assertEquals(63, c403.at("/cmps/heat_energy/expire_after").asInt());
+            assertEquals(expectedState(meter1),
+                    withoutReadAt(ha.await(base + "/" + M303 + "/state", m -> true, "303 state").payload()));
+            assertEquals(expectedState(meter89),
+                    withoutReadAt(ha.await(base + "/" + M403 + "/state", m -> true, "403 state").payload()));
+
+            // the P1 meter: Energy dashboard sensors, state from the simulated DSMR 5 telegrams
+            ServiceHome.await(Duration.ofSeconds(20), "a P1 meter config", () -> ha.all().stream()
+                    .anyMatch(m -> m.topic().startsWith(dp + "/device/") && m.payload().contains("\"energy_import_t1\"")));
+            Recorder.Message p1 = ha.all().stream().filter(m -> m.topic().startsWith(dp + "/device/")
+                    && m.payload().contains("\"energy_import_t1\"")).findFirst().orElseThrow();
+            JsonNode pc = json(p1.payload());
+            p1Key = pc.at("/dev/identifiers/0").asText().substring("meterbridge_".length());
+            for (String k : List.of("energy_import_t1", "energy_import_t2", "energy_export_t1", "energy_export_t2")) {
+                assertEquals("total_increasing", pc.at("/cmps/" + k + "/state_class").asText(), k);
+            }
+            assertEquals("gas", pc.at("/cmps/gas/device_class").asText(), pc.toString());
+            assertEquals("V", pc.at("/cmps/l1_voltage/unit_of_measurement").asText());
+            JsonNode p1State = json(ha.await(base + "/" + p1Key + "/state", m -> true, "P1 state").payload());
+            assertTrue(p1State.get("import_t1_kwh").decimalValue().signum() > 0, p1State.toString());
+            ha.await(base + "/" + p1Key + "/availability", m -> m.payload().equals("online"), "P1 online");
+
+            // the 403 stops answering: the mbus: route's failed exchanges take it offline
+            meter89.leave();
+            ha.await(base + "/" + M403 + "/availability", m -> m.payload().equals("offline"), "403 offline");
+            JsonNode info = json(ha.await(base + "/bridge/info",
+                    m -> json(m.payload()).get("failed_polls").asLong() >= 3, "failed polls counted").payload());
+            assertTrue(info.get("telegrams").asLong() >= 3, "telegrams from the bus master's counters: " + info);
+            assertTrue(info.get("timeouts").asLong() >= 3, "timeouts from the bus master's counters: " + info);
+            assertEquals(2, info.get("meters_online").asInt(), "the 303 and the P1 meter: " + info);
+            meter89.rejoin();
+            String avail403 = base + "/" + M403 + "/availability";
+            int offlineAt = ha.on(avail403).stream().map(Recorder.Message::payload).toList().lastIndexOf("offline");
+            ha.awaitCount(avail403, offlineAt + 2);
+            assertEquals("online", ha.on(avail403).get(offlineAt + 1).payload(), "403 online again");
+        }
+        // address 89 deleted from the configuration: the 403 goes, the 303 and the P1 meter stay
+        settings.put("mbus.addresses", "1");
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#");
+                MeterbridgeService service = new MeterbridgeService(home, settings, false)) {
+            service.start();
+            ha.await(CONFIG_403, m -> m.payload().isEmpty(), "empty config removing the 403");
+            assertEquals(List.of(), ha.all().stream().filter(m -> m.payload().isEmpty()
+                    && !m.topic().equals(CONFIG_403)).toList(), "only the 403 removed");
+        }
+    }
+
+    /**
      * Issue 6: an electricity meter (a P1 reading, here handed to a route by the test as the
      * {@code p1:} component will) gets the Energy dashboard's sensors and the same availability as a
      * heat meter: offline after three failed reads, online with the next good one.
