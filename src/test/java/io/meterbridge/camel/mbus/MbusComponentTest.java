@@ -271,4 +271,19 @@ class MbusComponentTest {
             return List.of();
         }
     }
+
+    @Test
+    void withTheShippedRoutesAMeterThatStopsAnsweringIsLoggedAndTheOtherKeepsBeingRead(TestInfo info) throws Exception {
+        ServiceHome.shipped(home);
+        String bus = bus(info);
+        SimTransportProvider.bus(bus).meterAt(89).leave();
+        try (MeterbridgeService s = new MeterbridgeService(home,
+                Map.of("mbus.bus", bus, "mbus.poll", "200ms", "mbus.addresses", "89,1"), false)) {
+            s.start();
+            Path jsonl = home.resolve("data/readings.jsonl");
+            ServiceHome.await(Duration.ofSeconds(15), "three polls of meter 1", () -> lines(jsonl).size() >= 3);
+            assertTrue(lines(jsonl).stream().allMatch(l -> l.contains("\"primary_address\":1,")), lines(jsonl).toString());
+            assertEquals(org.apache.camel.ServiceStatus.Started, s.context().getRouteController().getRouteStatus("heat-meters"));
+        }
+    }
 }
