@@ -154,47 +154,27 @@ class BusCommandsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        StringWriter simOut = new StringWriter();
-        Thread sim = new Thread(() -> {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(simOut, true));
-            cl.execute("simulate", "--tcp", String.valueOf(port), "--baud", "9600", "--for", "3");
-        });
-        sim.start();
-        long until = System.nanoTime() + 3_000_000_000L;
-        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertTrue(simOut.toString().contains("primary 1   secondary 829371332D2C4004  MULTICAL 303"), simOut.toString());
+        Background sim = Background.start("simulate", "--tcp", String.valueOf(port), "--baud", "9600", "--for", "3");
+        String simOut = sim.awaitOutput("Ctrl-C");
+        assertTrue(simOut.contains("primary 1   secondary 829371332D2C4004  MULTICAL 303"), simOut);
         BusSettings settings = BusSettings.of("tcp:127.0.0.1:" + port).withBaud(9600)
                 .withAdapterLatency(Duration.ofMillis(20));
         try (BusMaster master = BusMaster.open(settings)) {
             assertEquals(2, master.readMeter(MeterAddress.parse("89")).size());
         }
-        sim.join(5000);
-        assertFalse(sim.isAlive());
+        sim.awaitEnd();
     }
 
     @Test
     void simulateOnAPtyIsReadableThroughTheSerialPath() throws Exception {
         assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
         Path pty = dir.resolve("ttyMBUS0");
-        StringWriter simOut = new StringWriter();
-        Thread sim = new Thread(() -> {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(simOut, true));
-            cl.execute("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "3");
-        });
-        sim.start();
-        long until = System.nanoTime() + 3_000_000_000L;
-        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        Background sim = Background.start("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "3");
+        sim.awaitOutput("Ctrl-C");
         Run r = run("scan", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--from", "88", "--to", "89");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Kamstrup MULTICAL 403"), r.out());
-        sim.join(5000);
-        assertFalse(sim.isAlive());
+        sim.awaitEnd();
     }
 
     @Test

@@ -11,11 +11,8 @@ import io.meterbridge.p1.P1Version;
 import io.meterbridge.sim.PtyLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -25,6 +22,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.meterbridge.cli.BusCommandsTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code simulate --p1} as a user (or the {@code p1:} consumer's tests) runs it: file, TCP and pty. */
 class SimulateP1Test {
+
 
     @TempDir
     Path dir;
@@ -69,29 +68,29 @@ class SimulateP1Test {
 
     @Test
     void badFaultRateIsAUsageError() {
-        Run r = run("simulate", "--p1", "--count", "1", "--fault-rate", "2");
-        assertEquals(2, r.exit);
-        assertTrue(r.err.contains("--fault-rate must be between 0 and 1, was 2.0"), r.err);
+        BusCommandsTest.Run r = run("simulate", "--p1", "--count", "1", "--fault-rate", "2");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--fault-rate must be between 0 and 1, was 2.0"), r.err());
     }
 
     @Test
     void optionsOfTheOtherSimulatorAreUsageErrors() {
-        Run mbusOption = run("simulate", "--p1", "--baud", "9600", "--count", "1");
-        assertEquals(2, mbusOption.exit);
-        assertTrue(mbusOption.err.contains("--baud is for the M-Bus simulator, not with --p1"), mbusOption.err);
-        Run p1Option = run("simulate", "--dialect", "DSMR_4", "--for", "1");
-        assertEquals(2, p1Option.exit);
-        assertTrue(p1Option.err.contains("--dialect needs --p1"), p1Option.err);
-        Run both = run("simulate", "--p1", "--tcp", "0", "--output", dir.resolve("x").toString());
-        assertEquals(2, both.exit);
-        assertTrue(both.err.contains("mutually exclusive"), both.err);
+        BusCommandsTest.Run mbusOption = run("simulate", "--p1", "--baud", "9600", "--count", "1");
+        assertEquals(2, mbusOption.exit());
+        assertTrue(mbusOption.err().contains("--baud is for the M-Bus simulator, not with --p1"), mbusOption.err());
+        BusCommandsTest.Run p1Option = run("simulate", "--dialect", "DSMR_4", "--for", "1");
+        assertEquals(2, p1Option.exit());
+        assertTrue(p1Option.err().contains("--dialect needs --p1"), p1Option.err());
+        BusCommandsTest.Run both = run("simulate", "--p1", "--tcp", "0", "--output", dir.resolve("x").toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
     }
 
     @Test
     void helpSaysHowTcpAndPtyBehave() {
-        Run r = run("simulate", "--help");
-        assertEquals(0, r.exit);
-        String help = r.out.replaceAll("\\s+", " ");
+        BusCommandsTest.Run r = run("simulate", "--help");
+        assertEquals(0, r.exit());
+        String help = r.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("each gets every telegram sent after it connected, starting at a telegram boundary"), help);
         assertTrue(help.contains("setting parity there fails with EINVAL"), help);
         assertTrue(help.contains("loses the oldest"), help);
@@ -99,14 +98,9 @@ class SimulateP1Test {
 
     @Test
     void tcpStreamsEveryTelegramToEveryClient() throws Exception {
-        StringWriter simOut = new StringWriter();
-        Thread sim = new Thread(() -> {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(simOut, true));
-            cl.execute("simulate", "--p1", "--dialect", "DSMR_5", "--tcp", "0", "--interval", "0.2", "--for", "3");
-        });
-        sim.start();
-        int port = awaitPort(simOut);
+        Background sim = Background.start("simulate", "--p1", "--dialect", "DSMR_5", "--tcp", "0", "--interval", "0.2",
+                "--for", "3");
+        int port = awaitPort(sim);
         try (Socket a = new Socket(InetAddress.getLoopbackAddress(), port);
                 Socket b = new Socket(InetAddress.getLoopbackAddress(), port)) {
             a.setSoTimeout(3000);
@@ -119,28 +113,18 @@ class SimulateP1Test {
                 }
             }
         }
-        sim.join(5000);
-        assertFalse(sim.isAlive());
-        assertTrue(simOut.toString().contains("simulated P1 meter (DSMR_5) on TCP port " + port), simOut.toString());
+        sim.awaitEnd();
+        assertTrue(sim.output().contains("simulated P1 meter (DSMR_5) on TCP port " + port), sim.output());
     }
 
     @Test
     void aPtyIsReadableAsASerialPort() throws Exception {
         assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
         Path pty = dir.resolve("ttyP1");
-        StringWriter simOut = new StringWriter();
-        Thread sim = new Thread(() -> {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(simOut, true));
-            cl.execute("simulate", "--p1", "--dialect", "DSMR_2_OR_3", "--pty", pty.toString(), "--interval", "0.2",
-                    "--for", "3");
-        });
-        sim.start();
-        long until = System.nanoTime() + 3_000_000_000L;
-        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertTrue(simOut.toString().contains("on " + pty + " (open it as a serial port)"), simOut.toString());
+        Background sim = Background.start("simulate", "--p1", "--dialect", "DSMR_2_OR_3", "--pty", pty.toString(),
+                "--interval", "0.2", "--for", "3");
+        String simOut = sim.awaitOutput("Ctrl-C");
+        assertTrue(simOut.contains("on " + pty + " (open it as a serial port)"), simOut);
         // as the p1: consumer would: jSerialComm, 9600 Bd; 7E1 is what a DSMR 2.2 meter sends, but a pty takes no parity
         SerialTransport port = new SerialTransport(BusSettings.of(pty.toString()).withBaud(9600).withParity(Parity.NONE));
         port.open();
@@ -164,8 +148,7 @@ class SimulateP1Test {
         } finally {
             port.close();
         }
-        sim.join(5000);
-        assertFalse(sim.isAlive());
+        sim.awaitEnd();
         assertFalse(Files.exists(pty), "socat is gone with the command, and its link with it");
     }
 
@@ -190,29 +173,9 @@ class SimulateP1Test {
         return frames;
     }
 
-    private static int awaitPort(StringWriter simOut) throws InterruptedException {
-        Pattern p = Pattern.compile("on TCP port (\\d+)");
-        long until = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < until) {
-            Matcher m = p.matcher(simOut.toString());
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no port announced: " + simOut);
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static int awaitPort(Background sim) throws InterruptedException {
+        Matcher m = Pattern.compile("on TCP port (\\d+)").matcher(sim.awaitOutput("Ctrl-C"));
+        assertTrue(m.find(), "no port announced: " + sim.output());
+        return Integer.parseInt(m.group(1));
     }
 }
