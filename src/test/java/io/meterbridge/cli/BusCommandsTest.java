@@ -10,9 +10,11 @@ import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.MeterAddress;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.SerialTransport;
+import io.meterbridge.sim.Fault;
 import io.meterbridge.sim.PtyLink;
 import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimServer;
+import io.meterbridge.sim.SimTransportProvider;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -95,6 +97,26 @@ class BusCommandsTest {
             assertTrue(node.at("/records").size() >= 8);
         }
         assertEquals(34510, mapper.readTree(lines.get(0)).at("/records/0/value").asInt());
+    }
+
+    @Test
+    void aReadThatFailsPartWayPrintsWhatArrivedMarkedIncompleteThenTheError() throws Exception {
+        // SND_NKE's E5 and telegram 1 arrive; telegram 2 is lost three times (first try and both retries)
+        SimTransportProvider.bus("sim:cli-partial").meterAt(89).injectAfter(2, Fault.NO_ANSWER, 3);
+        Run r = run("read", "--port", "sim:cli-partial", "--baud", "38400", "--address", "89", "--json");
+        assertEquals(1, r.exit(), r.out());
+        var lines = r.out().strip().lines().toList();
+        assertEquals(1, lines.size(), r.out());
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertFalse(node.at("/link/complete").asBoolean(true), lines.get(0));
+        assertEquals(125, node.at("/link/bytes").asInt());
+        assertEquals(34510, node.at("/records/0/value").asInt());
+        assertTrue(r.err().contains("no reply from meter 89"), r.err());
+        assertTrue(r.err().contains("failed at telegram 2; the 1 telegram read before are kept"), r.err());
+        assertOneLineWithoutStackTrace(r);
+        Run whole = run("read", "--port", "sim:cli-partial", "--baud", "38400", "--address", "89", "--json");
+        assertEquals(0, whole.exit(), whole.err());
+        assertTrue(whole.out().contains("\"complete\":true"), whole.out());
     }
 
     @Test
