@@ -18,6 +18,11 @@ import picocli.CommandLine.Command;
             ServiceCommand.class,
             SimulateP1Command.class,
             DecodeCommand.class,
+            ScanCommand.class,
+            ReadCommand.class,
+            SetAddressCommand.class,
+            SimulateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

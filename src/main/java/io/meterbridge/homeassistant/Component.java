@@ -37,7 +37,10 @@ public record Component(String key, String platform, String name, String deviceC
         extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
-    /** A template that renders the key's value, or {@code None} (Home Assistant: unknown) if absent. */
+    /**
+     * A template that renders the key's value, or {@code None} if absent, which Home Assistant's
+     * MQTT sensors take as "unknown" (not 0, not an error).
+     */
     static String template(String jsonKey) {
         return "{{ value_json.get('" + jsonKey + "') }}";
     }

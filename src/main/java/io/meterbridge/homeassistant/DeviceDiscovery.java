@@ -55,9 +55,25 @@ public final class DeviceDiscovery {
      *     "{@code <manufacturer> <model> <id>}"
      */
     public Publication meterConfig(Reading reading, String name) {
+        return meterConfig(reading, name, Map.of());
+    }
+
+    /**
+     * The retained discovery config of a meter with a sensor for every value of {@code reading}
+     * and of {@code knownState}: pass the union of the states published for this meter so far
+     * (e.g. the last {@link Reading#toMap()} merged into a map kept per meter), so that a value
+     * one telegram lacks does not remove its entity — Home Assistant deletes components that
+     * disappear from a device config. Publish the result whenever its payload differs from the
+     * last one published for the meter (payloads are deterministic).
+     *
+     * @param reading the meter's latest reading
+     * @param name the device name in Home Assistant, or {@code null} for the default
+     * @param knownState earlier state maps of the same meter merged, or empty
+     */
+    public Publication meterConfig(Reading reading, String name, Map<String, Object> knownState) {
         MeterIdentity id = reading.meter();
         String key = id.stableKey();
-        List<Component> components = MeterComponents.of(reading, topics.meterState(key));
+        List<Component> components = MeterComponents.of(reading, topics.meterState(key), knownState);
 
         Map<String, Object> dev = new LinkedHashMap<>();
         dev.put("identifiers", List.of(deviceId(id)));
@@ -66,7 +82,7 @@ public final class DeviceDiscovery {
         dev.put("model", id.model());
         dev.put("serial_number", id.id());
         if (id.version() != null) {
-            dev.put("hw_version", String.format("version 0x%02X", id.version()));
+            dev.put("hw_version", String.format(java.util.Locale.ROOT, "version 0x%02X", id.version()));
         }
         dev.put("via_device", bridgeDeviceId());
 
@@ -87,8 +103,9 @@ public final class DeviceDiscovery {
     }
 
     /**
-     * The empty retained availability and state that clear a removed meter's other retained topics,
-     * so nothing of it is left on the broker.
+     * Everything to publish when a meter is removed from the configuration: the empty retained
+     * config (Home Assistant removes the device and its entities) and the empty retained
+     * availability, so nothing of the meter is left on the broker (its state is never retained).
      */
     public List<Publication> meterCleanup(String meterKey) {
         return List.of(meterRemoval(meterKey), new Publication(topics.meterAvailability(meterKey), "", true, 1));
@@ -108,6 +125,19 @@ public final class DeviceDiscovery {
     /** The bridge's availability, retained: publish {@code online} on every (re)connect. */
     public Publication bridgeAvailability(boolean online) {
         return new Publication(topics.bridgeStatus(), online ? ONLINE : OFFLINE, true, 1);
+    }
+
+    /**
+     * True if a message is Home Assistant's birth message ({@code <prefix>/status} = {@code online}):
+     * then publish the bridge config, every meter config and the availability topics again.
+     */
+    public boolean isHomeAssistantBirth(String topic, String payload) {
+        return topics.homeAssistantStatus().equals(topic) && ONLINE.equals(payload == null ? null : payload.trim());
+    }
+
+    /** A meter's availability publication for a state whose {@link MeterAvailability#changed()} is true. */
+    public Publication meterAvailability(String meterKey, MeterAvailability availability) {
+        return meterAvailability(meterKey, availability.online());
     }
 
     /** The last will to register when connecting: {@code offline} on the bridge status topic, retained. */

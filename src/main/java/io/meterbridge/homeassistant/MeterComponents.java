@@ -1,11 +1,9 @@
 package io.meterbridge.homeassistant;
 
 import io.meterbridge.meter.ElectricityReading;
-import io.meterbridge.meter.Energy;
 import io.meterbridge.meter.EnergyUnit;
 import io.meterbridge.meter.GenericReading;
 import io.meterbridge.meter.HeatReading;
-import io.meterbridge.meter.PhaseValues;
 import io.meterbridge.meter.RawRecord;
 import io.meterbridge.meter.Reading;
 import io.meterbridge.meter.ReadingKeys;
@@ -16,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The entities of a meter, chosen from what its reading holds: a sensor for every value the
@@ -29,13 +30,20 @@ final class MeterComponents {
     private MeterComponents() {
     }
 
-    static List<Component> of(Reading reading, String stateTopic) {
+    /**
+     * The components for {@code reading}, plus those for keys of {@code knownState} (earlier
+     * states of the same meter) that this reading lacks, so that a value missing from one
+     * telegram does not remove its entity from Home Assistant.
+     */
+    static List<Component> of(Reading reading, String stateTopic, Map<String, Object> knownState) {
         List<Component> out = new ArrayList<>();
-        Adder add = new Adder(out, stateTopic, reading.toMap());
-        if (reading instanceof HeatReading h) {
-            heat(h, add);
-        } else if (reading instanceof ElectricityReading e) {
-            electricity(e, add);
+        Map<String, Object> state = new LinkedHashMap<>(knownState);
+        state.putAll(reading.toMap());
+        Adder add = new Adder(out, stateTopic, state);
+        if (reading instanceof HeatReading) {
+            heat(add);
+        } else if (reading instanceof ElectricityReading) {
+            electricity(add);
         } else if (reading instanceof GenericReading g) {
             generic(g, add);
         }
@@ -43,10 +51,10 @@ final class MeterComponents {
         return out;
     }
 
-    private static void heat(HeatReading h, Adder add) {
-        energy(add, "heat_energy", "Heat energy", h.heatEnergy(), ReadingKeys.HEAT_ENERGY,
+    private static void heat(Adder add) {
+        energy(add, "heat_energy", "Heat energy", ReadingKeys.HEAT_ENERGY, ReadingKeys.HEAT_ENERGY_UNIT,
                 ReadingKeys.HEAT_ENERGY_KWH, ReadingKeys.HEAT_ENERGY_GJ);
-        energy(add, "cooling_energy", "Cooling energy", h.coolingEnergy(), ReadingKeys.COOLING_ENERGY,
+        energy(add, "cooling_energy", "Cooling energy", ReadingKeys.COOLING_ENERGY, ReadingKeys.COOLING_ENERGY_UNIT,
                 ReadingKeys.COOLING_ENERGY_KWH, ReadingKeys.COOLING_ENERGY_GJ);
         add.sensor("volume", "Volume", "water", "m³", "total_increasing", 2, false, ReadingKeys.VOLUME_M3, true);
         add.sensor("flow_temperature", "Flow temperature", "temperature", "°C", "measurement", 1, false,
@@ -66,45 +74,55 @@ final class MeterComponents {
                 ReadingKeys.OPERATING_HOURS, true);
         add.sensor("error_hours", "Error hours", "duration", "h", "total_increasing", 0, true,
                 ReadingKeys.ERROR_HOURS, true);
-        if (h.infoCode() != null) {
+        if (add.state.containsKey(ReadingKeys.INFO_CODE)) {
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("json_attributes_topic", add.stateTopic);
             attrs.put("json_attributes_template", "{{ {'info_code': value_json.get('info_code'), "
                     + "'alarms': value_json.get('info_alarms', '').split(',') | reject('eq', '') | list} | tojson }}");
             attrs.put("icon", "mdi:information-outline");
             add.out.add(new Component("info_code", "sensor", "Info code", null, null, null, null, true,
-                    add.stateTopic, "{{ value_json.get('info_text', '')[:255] }}", true, attrs));
+                    add.stateTopic,
+                    "{% set t = value_json.get('info_text') %}{{ 'None' if t is none else t[:255] }}", true, attrs));
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("payload_on", "ON");
             problem.put("payload_off", "OFF");
             add.out.add(new Component("problem", "binary_sensor", "Problem", "problem", null, null, null, false,
-                    add.stateTopic, "{{ 'ON' if value_json.get('problem') else 'OFF' }}", true, problem));
+                    add.stateTopic,
+                    "{% set p = value_json.get('problem') %}{{ 'None' if p is none else ('ON' if p else 'OFF') }}", true,
+                    problem));
         }
-        if (h.targetDate() != null) {
-            add.sensor("target_date", "Target date", "date", null, null, null, true, ReadingKeys.TARGET_DATE, true);
-            add.sensor("target_heat_energy", "Heat energy at target date", "energy", "kWh", null, 0, true,
-                    ReadingKeys.TARGET_HEAT_ENERGY_KWH, true);
-            add.sensor("target_cooling_energy", "Cooling energy at target date", "energy", "kWh", null, 0, true,
-                    ReadingKeys.TARGET_COOLING_ENERGY_KWH, true);
-            add.sensor("target_volume", "Volume at target date", "water", "m³", null, 2, true,
-                    ReadingKeys.TARGET_VOLUME_M3, true);
-        }
+        add.sensor("target_date", "Target date", "date", null, null, null, true, ReadingKeys.TARGET_DATE, true);
+        add.sensor("target_heat_energy", "Heat energy at target date", "energy", "kWh", null, 0, true,
+                ReadingKeys.TARGET_HEAT_ENERGY_KWH, true);
+        add.sensor("target_cooling_energy", "Cooling energy at target date", "energy", "kWh", null, 0, true,
+                ReadingKeys.TARGET_COOLING_ENERGY_KWH, true);
+        add.sensor("target_volume", "Volume at target date", "water", "m³", null, 2, true,
+                ReadingKeys.TARGET_VOLUME_M3, true);
         add.sensor("gas_equivalent", "Gas equivalent (estimate)", "gas", "m³", "total_increasing", 3, false,
                 ReadingKeys.GAS_EQUIVALENT_M3_ESTIMATE, true);
     }
 
-    /** The energy in the meter's own unit, and the same in kWh and in GJ where those differ from it. */
-    private static void energy(Adder add, String key, String name, Energy e, String nativeKey, String kwhKey,
+    /**
+     * The energy in the meter's own unit (from the state's {@code *_unit} key), and the same in
+     * kWh and in GJ where those differ from it.
+     */
+    private static void energy(Adder add, String key, String name, String nativeKey, String unitKey, String kwhKey,
             String gjKey) {
-        if (e == null) {
-            return;
+        Object symbol = add.state.get(unitKey);
+        EnergyUnit unit = null;
+        for (EnergyUnit u : EnergyUnit.values()) {
+            if (u.symbol().equals(symbol)) {
+                unit = u;
+            }
         }
-        add.sensor(key, name, "energy", e.unit().symbol(), "total_increasing", precision(e.unit()), false, nativeKey,
-                true);
-        if (e.unit() != EnergyUnit.KWH) {
+        if (unit != null) {
+            add.sensor(key, name, "energy", unit.symbol(), "total_increasing", precision(unit), false, nativeKey,
+                    true);
+        }
+        if (unit != EnergyUnit.KWH) {
             add.sensor(key + "_kwh", name + " (kWh)", "energy", "kWh", "total_increasing", 0, false, kwhKey, true);
         }
-        if (e.unit() != EnergyUnit.GJ) {
+        if (unit != EnergyUnit.GJ) {
             add.sensor(key + "_gj", name + " (GJ)", "energy", "GJ", "total_increasing", 3, false, gjKey, true);
         }
     }
@@ -116,27 +134,46 @@ final class MeterComponents {
         };
     }
 
-    private static void electricity(ElectricityReading e, Adder add) {
+    private static final Pattern TARIFF = Pattern.compile("(import|export)_t(\\d+)_kwh");
+    private static final Pattern PHASE = Pattern.compile("l([123])_voltage_v|l([123])_current_a|l([123])_power_(?:im|ex)port_kw|l([123])_voltage_s(?:ags|wells)");
+
+    private static void electricity(Adder add) {
         add.sensor("energy_import", "Energy import", "energy", "kWh", "total_increasing", 3, false,
                 ReadingKeys.IMPORT_KWH, true);
         add.sensor("energy_export", "Energy export", "energy", "kWh", "total_increasing", 3, false,
                 ReadingKeys.EXPORT_KWH, true);
-        for (int t : e.importKwhByTariff().keySet()) {
-            add.sensor("energy_import_t" + t, "Energy import tariff " + t, "energy", "kWh", "total_increasing", 3,
-                    false, ReadingKeys.tariffKey(ReadingKeys.IMPORT_TARIFF_PREFIX, t), true);
+        TreeSet<String> tariffs = new TreeSet<>();
+        TreeSet<Integer> phases = new TreeSet<>();
+        for (String k : add.state.keySet()) {
+            Matcher t = TARIFF.matcher(k);
+            if (t.matches()) {
+                tariffs.add(t.group(1) + ":" + t.group(2));
+            }
+            Matcher p = PHASE.matcher(k);
+            if (p.matches()) {
+                for (int g = 1; g <= p.groupCount(); g++) {
+                    if (p.group(g) != null) {
+                        phases.add(Integer.parseInt(p.group(g)));
+                    }
+                }
+            }
         }
-        for (int t : e.exportKwhByTariff().keySet()) {
-            add.sensor("energy_export_t" + t, "Energy export tariff " + t, "energy", "kWh", "total_increasing", 3,
-                    false, ReadingKeys.tariffKey(ReadingKeys.EXPORT_TARIFF_PREFIX, t), true);
+        for (String t : tariffs) {
+            String direction = t.substring(0, t.indexOf(':'));
+            int n = Integer.parseInt(t.substring(t.indexOf(':') + 1));
+            String prefix = direction.equals("import") ? ReadingKeys.IMPORT_TARIFF_PREFIX
+                    : ReadingKeys.EXPORT_TARIFF_PREFIX;
+            add.sensor("energy_" + direction + "_t" + n, "Energy " + direction + " tariff " + n, "energy", "kWh",
+                    "total_increasing", 3, false, ReadingKeys.tariffKey(prefix, n), true);
         }
         add.sensor("power_import", "Power import", "power", "kW", "measurement", 3, false,
                 ReadingKeys.POWER_IMPORT_KW, true);
         add.sensor("power_export", "Power export", "power", "kW", "measurement", 3, false,
                 ReadingKeys.POWER_EXPORT_KW, true);
         add.sensor("tariff", "Tariff", null, null, null, null, false, ReadingKeys.TARIFF, true);
-        for (PhaseValues p : e.phases()) {
-            String l = ReadingKeys.PHASE_PREFIX + p.phase() + "_";
-            String n = "L" + p.phase() + " ";
+        for (int phase : phases) {
+            String l = ReadingKeys.PHASE_PREFIX + phase + "_";
+            String n = "L" + phase + " ";
             add.sensor(l + "voltage", n + "voltage", "voltage", "V", "measurement", 1, false, l + "voltage_v", true);
             add.sensor(l + "current", n + "current", "current", "A", "measurement", 0, false, l + "current_a", true);
             add.sensor(l + "power_import", n + "power import", "power", "kW", "measurement", 3, false,
@@ -211,21 +248,21 @@ final class MeterComponents {
         return s.isEmpty() ? key : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
-    /** Adds sensors only for keys present in the reading's map. */
+    /** Adds sensors only for keys present in the reading's map (or announced before). */
     private static final class Adder {
         final List<Component> out;
         final String stateTopic;
-        final Map<String, Object> values;
+        final Map<String, Object> state;
 
-        Adder(List<Component> out, String stateTopic, Map<String, Object> values) {
+        Adder(List<Component> out, String stateTopic, Map<String, Object> state) {
             this.out = out;
             this.stateTopic = stateTopic;
-            this.values = values;
+            this.state = state;
         }
 
         void sensor(String key, String name, String deviceClass, String unit, String stateClass, Integer precision,
                 boolean diagnostic, String jsonKey, boolean expires) {
-            if (!values.containsKey(jsonKey)) {
+            if (!state.containsKey(jsonKey)) {
                 return;
             }
             out.add(new Component(key, "sensor", name, deviceClass, unit, stateClass, precision, diagnostic,

@@ -108,7 +108,16 @@ public final class BusMaster implements AutoCloseable {
                     nke(a, options);
                 }
             }
-            return readTelegrams(a, address.toString(), options);
+            List<LongFrame> telegrams = readTelegrams(a, address.toString(), options);
+            if (address instanceof MeterAddress.Secondary s) {
+                SecondaryAddress found = headerAddress(telegrams.get(0));
+                if (found != null && !found.matches(s.address())) {
+                    throw new MBusException("the meter selected by " + s + " on " + settings.port()
+                            + " answered with secondary address " + found + ", which does not match; another master "
+                            + "or a meter ignoring selections may be on the bus", s.toString());
+                }
+            }
+            return telegrams;
         } finally {
             lock.unlock();
         }
@@ -332,7 +341,7 @@ public final class BusMaster implements AutoCloseable {
             if (i > 0) {
                 counters.retries.incrementAndGet();
             }
-            p = probe(selection(address));
+            p = probe(selection(address), timing(options));
         }
         if (p == Probe.NONE) {
             throw new NoReplyException(settings.port(), label, "selection (SND_UD CI 0x52)", attempts,
@@ -425,6 +434,14 @@ public final class BusMaster implements AutoCloseable {
                 Frame f = r.frame();
                 boolean ok = wantData ? f instanceof LongFrame lf && Control.isRspUd(lf.control())
                         : f instanceof SingleCharacter || (f instanceof LongFrame && what.equals("REQ_UD1"));
+                int asked = request instanceof ShortFrame sf ? sf.address() : ((LongFrame) request).address();
+                if (ok && f instanceof LongFrame lf && asked <= Control.ADDRESS_MAX_PRIMARY && lf.address() != asked) {
+                    // Some other slave's (late) answer: not ours, whatever it says.
+                    lastError = new FrameFormatException("expected an answer from primary address " + asked
+                            + ", found one from " + lf.address(), 5);
+                    counters.frameErrors.incrementAndGet();
+                    continue;
+                }
                 if (ok) {
                     return f;
                 }
@@ -433,9 +450,11 @@ public final class BusMaster implements AutoCloseable {
                 counters.frameErrors.incrementAndGet();
                 continue;
             }
-            counters.timeouts.incrementAndGet();
             int noise = ((FrameReader.Silence) result).noiseBytes();
-            if (noise > 0) {
+            if (noise == 0) {
+                counters.timeouts.incrementAndGet();
+            } else {
+                counters.frameErrors.incrementAndGet();
                 lastError = new FrameFormatException("expected a frame in answer to " + what + ", found " + noise
                         + " bytes without a start byte (garbled answer or noise)", 0);
             }
@@ -449,7 +468,10 @@ public final class BusMaster implements AutoCloseable {
 
     /** One selection or SND_NKE whose answer tells whether nobody, one or several slaves are there. */
     private Probe probe(Frame request) throws MBusException {
-        LinkTiming timing = settings.timing();
+        return probe(request, settings.timing());
+    }
+
+    private Probe probe(Frame request, LinkTiming timing) throws MBusException {
         FrameReader.Result result;
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
@@ -508,7 +530,8 @@ public final class BusMaster implements AutoCloseable {
                 wasOpen = true;
                 fcb.clear();
             }
-            // EN 13757-2 wants the line idle between an answer and the next request; at least 11 bit times.
+            // EN 13757-2 wants the line idle between an answer and the next request, at least 11 bit
+            // times; after a silent address the line has been idle for the whole timeout already.
             long gap = Math.max(settings.interFrameGap().toNanos(), timing.charNanos());
             long wait = lastActivity + gap - System.nanoTime();
             if (lastActivity != 0 && wait > 0) {
@@ -521,8 +544,19 @@ public final class BusMaster implements AutoCloseable {
             counters.bytesSent.addAndGet(bytes.length);
             // The answer may start only after our frame has left the line (its wire time).
             long deadline = System.nanoTime() + timing.wireNanos(bytes.length) + timing.firstByteTimeoutNanos();
-            FrameReader.Result r = reader.read(deadline, timing, bytes);
-            lastActivity = System.nanoTime();
+            long sent = System.nanoTime();
+            FrameReader.Result r = null;
+            try {
+                r = reader.read(deadline, timing, bytes);
+            } finally {
+                long now = System.nanoTime();
+                lastActivity = r instanceof FrameReader.Silence s && s.noiseBytes() == 0 ? 0 : now;
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{}: {} -> {} after {} ms", settings.port(), request,
+                            r == null ? "invalid frame" : r instanceof FrameReader.Received rec ? rec.frame() : r,
+                            String.format(java.util.Locale.ROOT, "%.1f", (now - sent) / 1e6));
+                }
+            }
             return r;
         } catch (PortUnavailableException e) {
             transport.close();

@@ -28,9 +28,25 @@ public record GenericReading(MeterIdentity meter, Instant readAt, LocalDateTime 
         records = List.copyOf(records);
     }
 
-    /** The flat-map key of a record (see the class comment); the first record with a key wins. */
+    /** Keys of the identity part of the map; a record whose key would clash gets the prefix {@code record_}. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of(ReadingKeys.TYPE, ReadingKeys.METER_KEY,
+            ReadingKeys.MANUFACTURER, ReadingKeys.MANUFACTURER_NAME, ReadingKeys.MODEL, ReadingKeys.METER_ID,
+            ReadingKeys.PRIMARY_ADDRESS, ReadingKeys.SECONDARY_ADDRESS, ReadingKeys.MEDIUM, ReadingKeys.MEDIUM_CODE,
+            ReadingKeys.VERSION, ReadingKeys.READ_AT, ReadingKeys.METER_CLOCK, ReadingKeys.STATUS);
+
+    /**
+     * The flat-map key of a record (see the class comment); the first record with a key wins. A
+     * key equal to an identity key (a record of quantity {@code manufacturer} or {@code medium})
+     * is prefixed {@code record_}.
+     */
     public static String recordKey(RawRecord r) {
-        StringBuilder k = new StringBuilder(r.quantity().toLowerCase(java.util.Locale.ROOT));
+        String k = baseKey(r);
+        return RESERVED.contains(k) ? "record_" + k : k;
+    }
+
+    private static String baseKey(RawRecord r) {
+        StringBuilder k = new StringBuilder(r.quantity().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_"));
         if (!"instantaneous".equals(r.function())) {
             k.append('_').append(r.function());
         }

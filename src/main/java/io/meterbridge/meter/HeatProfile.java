@@ -65,18 +65,22 @@ public final class HeatProfile implements MeterProfile {
     public Reading toReading(MeterIdentity meter, Instant readAt, Integer status, List<DataRecord> records,
             List<RawRecord> raw) {
         boolean coolingOnly = meter.medium() == 0x0A || meter.medium() == 0x0B;
+        // Backward-flow energy is the cooling register of a heat/cooling meter (medium 0x0D) and of
+        // a Kamstrup MULTICAL; on another brand's heat-only meter its meaning is not defined, so it
+        // stays in the raw records.
+        boolean backwardIsCooling = kamstrup || meter.medium() == 0x0D;
         Fields f = new Fields();
         for (DataRecord r : records) {
             if (kamstrup && kamstrupRecord(r, f)) {
                 continue;
             }
-            if (r.manufacturerSpecific() || r.tariff() != 0 || r.subunit() != 0) {
+            if (r.manufacturerSpecific() || r.tariff() != 0 || r.subunit() != 0 || !plainMeaning(r)) {
                 continue;
             }
             if (r.storage() == 0) {
-                current(r, f, coolingOnly);
+                current(r, f, coolingOnly, backwardIsCooling);
             } else if (r.storage() == 1) {
-                target(r, f, coolingOnly);
+                target(r, f, coolingOnly, backwardIsCooling);
             }
         }
         HeatReading.Builder b = HeatReading.builder(meter, readAt)
@@ -121,7 +125,7 @@ public final class HeatProfile implements MeterProfile {
         return vif.equals("FF07") || vif.equals("FF08");
     }
 
-    private static void current(DataRecord r, Fields f, boolean coolingOnly) {
+    private static void current(DataRecord r, Fields f, boolean coolingOnly, boolean backwardIsCooling) {
         BigDecimal v = r.number();
         Function fn = r.function();
         Quantity q = r.quantity();
@@ -160,7 +164,11 @@ public final class HeatProfile implements MeterProfile {
         switch (q) {
             case ENERGY -> {
                 Energy e = Units.energy(v, u);
-                if (r.flow() == Flow.BACKWARD || coolingOnly) {
+                if (r.flow() == Flow.BACKWARD) {
+                    if (backwardIsCooling) {
+                        f.cooling = first(f.cooling, e);
+                    }
+                } else if (coolingOnly) {
                     f.cooling = first(f.cooling, e);
                 } else {
                     f.heat = first(f.heat, e);
@@ -180,7 +188,7 @@ public final class HeatProfile implements MeterProfile {
         }
     }
 
-    private static void target(DataRecord r, Fields f, boolean coolingOnly) {
+    private static void target(DataRecord r, Fields f, boolean coolingOnly, boolean backwardIsCooling) {
         BigDecimal v = r.number();
         String u = r.unit();
         Function fn = r.function();
@@ -198,11 +206,17 @@ public final class HeatProfile implements MeterProfile {
             case ENERGY -> {
                 if (fn == Function.INSTANTANEOUS) {
                     Energy e = Units.energy(v, u);
-                    f.hasTarget |= e != null;
-                    if (r.flow() == Flow.BACKWARD || coolingOnly) {
+                    if (r.flow() == Flow.BACKWARD) {
+                        if (backwardIsCooling) {
+                            f.targetCooling = first(f.targetCooling, e);
+                            f.hasTarget |= e != null;
+                        }
+                    } else if (coolingOnly) {
                         f.targetCooling = first(f.targetCooling, e);
+                        f.hasTarget |= e != null;
                     } else {
                         f.targetHeat = first(f.targetHeat, e);
+                        f.hasTarget |= e != null;
                     }
                 }
             }
@@ -226,6 +240,24 @@ public final class HeatProfile implements MeterProfile {
             }
             default -> { }
         }
+    }
+
+    /**
+     * True if the record's combinable VIFEs leave its quantity as it is: none, forward/backward
+     * flow (0x3B/0x3C) or a multiplicative correction already applied (0x70–0x77, 0x7D). Any
+     * other VIFE (limits and their exceedance counts/dates/durations, "per unit", start date,
+     * additive correction, …) makes it another quantity, e.g. {@code 04 BE 50} is the duration
+     * of a flow-limit exceedance, not a flow.
+     */
+    static boolean plainMeaning(DataRecord r) {
+        for (io.meterbridge.telegram.CombinableVife v : r.combinables()) {
+            int c = v.code();
+            boolean plain = !v.secondTable() && (c == 0x3B || c == 0x3C || c >= 0x70 && c <= 0x77 || c == 0x7D);
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

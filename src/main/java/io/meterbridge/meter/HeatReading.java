@@ -10,9 +10,11 @@ import java.util.Objects;
 
 /**
  * A reading of a heat (or heat/cooling) meter. Units are in the accessor names; every value is
- * exact as the meter sent it after its VIF scale, converted to the named unit (W → kW, minutes →
- * hours are exact; only J → Wh conversions of {@link Energy} round, see there). A value the
- * meter did not send is {@code null}.
+ * the meter's, after its VIF scale, converted to the named unit: exactly where the factor is a
+ * power of ten or an integer (W → kW, l → m³, MJ → GJ, days → hours); a division by 60, 3600 or
+ * 3.6 (minutes or seconds → hours, J/h → kW) keeps six decimals, and J → Wh conversions of
+ * {@link Energy} sixteen significant digits. A value the meter did not send, or sent marked
+ * invalid, is {@code null}.
  *
  * @param meter who the meter is
  * @param readAt when this service read it
@@ -124,8 +126,8 @@ public record HeatReading(MeterIdentity meter, Instant readAt, LocalDateTime met
             ReadingMaps.put(m, ReadingKeys.TARGET_MAX_VOLUME_FLOW_M3H, targetDate.maxVolumeFlowM3h());
         }
         if (gasEquivalent != null) {
-            m.put(ReadingKeys.GAS_EQUIVALENT_M3_ESTIMATE, gasEquivalent.volumeM3());
-            m.put(ReadingKeys.GAS_CALORIFIC_VALUE_MJ_M3, gasEquivalent.calorificValueMjPerM3());
+            ReadingMaps.put(m, ReadingKeys.GAS_EQUIVALENT_M3_ESTIMATE, gasEquivalent.volumeM3());
+            ReadingMaps.put(m, ReadingKeys.GAS_CALORIFIC_VALUE_MJ_M3, gasEquivalent.calorificValueMjPerM3());
         }
         return m;
     }

@@ -165,8 +165,23 @@ public final class SimServer implements AutoCloseable {
         byte[] buffer = new byte[512];
         long firstByte = 0;
         long lastByte = 0;
+        // Late answers (a fault) go out when their time comes while the slave side keeps listening,
+        // as on a real bus where the master has long moved on to its retry.
+        java.util.List<long[]> lateAt = new java.util.ArrayList<>();
+        java.util.List<byte[]> lateBytes = new java.util.ArrayList<>();
         while (running) {
-            int n = stream.read(buffer, 50_000_000L);
+            long wait = 50_000_000L;
+            for (int i = 0; i < lateAt.size(); i++) {
+                long due = lateAt.get(i)[0] - System.nanoTime();
+                if (due <= 0) {
+                    send(stream, lateBytes.remove(i), System.nanoTime());
+                    lateAt.remove(i);
+                    i--;
+                } else {
+                    wait = Math.min(wait, due);
+                }
+            }
+            int n = stream.read(buffer, wait);
             long now = System.nanoTime();
             if (n == 0) {
                 if (assembler.inFrame() && now - lastByte > 20 * timing.charNanos() + 50_000_000L) {
@@ -183,9 +198,15 @@ public final class SimServer implements AutoCloseable {
                 long requestEnd = paced ? Math.max(System.nanoTime(), firstByte + timing.wireNanos(request.wireLength()))
                         : System.nanoTime();
                 firstByte = System.nanoTime();
-                if (answer != null) {
-                    long start = requestEnd + answer.lateNanos()
-                            + (paced ? bus.replyDelayBits() * 1_000_000_000L / timing.baud() : 0);
+                if (answer == null) {
+                    continue;
+                }
+                long start = requestEnd + answer.lateNanos()
+                        + (paced ? bus.replyDelayBits() * 1_000_000_000L / timing.baud() : 0);
+                if (answer.lateNanos() > 0) {
+                    lateAt.add(new long[] {start});
+                    lateBytes.add(answer.bytes());
+                } else {
                     send(stream, answer.bytes(), start);
                 }
             }

@@ -74,7 +74,22 @@ final class CombinableVifes {
         TABLE[0x7F] = "manufacturer specific";
     }
 
+    private static final CombinableVife[] FIRST = new CombinableVife[128];
+    private static final CombinableVife[] SECOND = new CombinableVife[128];
+
+    static {
+        for (int i = 0; i < 128; i++) {
+            FIRST[i] = new CombinableVife(i, false, describe(i, false));
+            SECOND[i] = new CombinableVife(i, true, describe(i, true));
+        }
+    }
+
     private CombinableVifes() {
+    }
+
+    /** The (shared, immutable) combinable VIFE of a code. */
+    static CombinableVife of(int code, boolean secondTable) {
+        return (secondTable ? SECOND : FIRST)[code];
     }
 
     /** The description of a combinable VIFE (extension bit already cleared). */

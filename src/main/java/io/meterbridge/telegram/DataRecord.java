@@ -2,68 +2,234 @@ package io.meterbridge.telegram;
 
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One data record of a variable-data telegram: DIB (DIF + DIFEs), VIB (VIF + VIFEs) and data,
- * decoded (EN 13757-3 clause 6).
- *
- * @param offset byte offset of the DIF, from the start of the frame
- * @param dif DIF and DIFEs as on the wire, upper-case hex without separators ({@code "8410"})
- * @param vif VIF and VIFEs as on the wire, plain-text bytes included ({@code "863C"}); empty for
- *     the counters of a fixed data structure
- * @param dataField the DIF's data field code 0x0–0xF (0xD: LVAR)
- * @param storage storage number (DIF bit 6 plus 4 bits per DIFE)
- * @param tariff tariff (2 bits per DIFE)
- * @param subunit sub-unit / device (1 bit per DIFE)
- * @param function the function field
- * @param quantity what is measured
- * @param description human-readable quantity naming every combinable VIFE, e.g.
- *     {@code "Energy, backward flow"}
- * @param unit Home Assistant's unit string where one exists ({@code kWh}, {@code m³}, {@code °C} …),
- *     a plain SI-style unit otherwise, the text of a plain-text VIF, {@code ""} if dimensionless
- * @param value the value in {@code unit}, VIF exponent applied
- * @param combinables the combinable VIFEs in wire order (without the 0x7F escape and what follows it)
- * @param manufacturerVifes the raw VIFE bytes after a manufacturer-specific escape (VIF 0x7F/0xFF
- *     or combinable VIFE 0x7F), e.g. {@code 22} of Kamstrup's {@code 04 FF 22}; {@code null} if none
- * @param data the raw data field bytes as on the wire (LVAR length byte excluded)
+ * decoded (EN 13757-3 clause 6). Immutable. (A final class rather than a record so that the
+ * decoder can share one private copy of the telegram's bytes among its records and derive the
+ * hex and byte views on demand: decoding allocates little.)
  */
-public record DataRecord(
-        int offset,
-        String dif,
-        String vif,
-        int dataField,
-        long storage,
-        int tariff,
-        int subunit,
-        Function function,
-        Quantity quantity,
-        String description,
-        String unit,
-        Value value,
-        List<CombinableVife> combinables,
-        byte[] manufacturerVifes,
-        byte[] data) {
+public final class DataRecord {
 
-    public DataRecord {
-        combinables = List.copyOf(combinables);
-        manufacturerVifes = manufacturerVifes == null ? null : manufacturerVifes.clone();
-        data = data.clone();
+    // Positions in buf are shorts: a frame carries at most 252 user-data bytes, and a record is
+    // allocated per record, so its size matters for the decoder's throughput.
+    private final byte[] buf;
+    private final int offset;
+    private final short difFrom;
+    private final short vifFrom;
+    private final short vifTo;
+    private final short dataFrom;
+    private final short dataTo;
+    private final short mfrFrom;
+    private final short mfrTo;
+    private final short subunit;
+    private final byte dataField;
+    private final int tariff;
+    private final long storage;
+    private final Function function;
+    private final Quantity quantity;
+    private final String description;
+    private final String unit;
+    private final Value value;
+    private final List<CombinableVife> combinables;
+    private String dif;
+    private String vif;
+
+    /**
+     * A record from its parts (all copied).
+     *
+     * @param offset byte offset of the DIF, from the start of the frame
+     * @param dif DIF and DIFEs, upper-case hex
+     * @param vif VIF and VIFEs, upper-case hex
+     * @param dataField the DIF's data field code
+     * @param storage storage number
+     * @param tariff tariff
+     * @param subunit sub-unit
+     * @param function function field
+     * @param quantity quantity
+     * @param description description naming every combinable VIFE
+     * @param unit unit of {@code value}
+     * @param value the value
+     * @param combinables combinable VIFEs
+     * @param manufacturerVifes raw manufacturer-specific VIFE bytes, or {@code null}
+     * @param data raw data bytes
+     */
+    public DataRecord(int offset, String dif, String vif, int dataField, long storage, int tariff, int subunit,
+            Function function, Quantity quantity, String description, String unit, Value value,
+            List<CombinableVife> combinables, byte[] manufacturerVifes, byte[] data) {
+        int m = manufacturerVifes == null ? 0 : manufacturerVifes.length;
+        if (m + data.length > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("a record holds at most " + Short.MAX_VALUE + " bytes, got "
+                    + (m + data.length));
+        }
+        this.buf = new byte[m + data.length];
+        if (manufacturerVifes != null) {
+            System.arraycopy(manufacturerVifes, 0, buf, 0, m);
+        }
+        System.arraycopy(data, 0, buf, m, data.length);
+        this.offset = offset;
+        this.difFrom = 0;
+        this.vifFrom = 0;
+        this.vifTo = 0;
+        this.mfrFrom = (short) (manufacturerVifes == null ? -1 : 0);
+        this.mfrTo = (short) m;
+        this.dataFrom = (short) m;
+        this.dataTo = (short) (m + data.length);
+        this.dif = Objects.requireNonNull(dif);
+        this.vif = Objects.requireNonNull(vif);
+        this.dataField = (byte) dataField;
+        this.storage = storage;
+        this.tariff = tariff;
+        this.subunit = (short) subunit;
+        if (subunit < 0 || subunit > 0x3FF || dataField < 0 || dataField > 0xF) {
+            throw new IllegalArgumentException("sub-unit is 10 bits and the data field 4 bits, got " + subunit + ", "
+                    + dataField);
+        }
+        this.function = Objects.requireNonNull(function);
+        this.quantity = Objects.requireNonNull(quantity);
+        this.description = Objects.requireNonNull(description);
+        this.unit = Objects.requireNonNull(unit);
+        this.value = Objects.requireNonNull(value);
+        this.combinables = List.copyOf(combinables);
     }
 
-    @Override
+    /**
+     * The decoder's constructor: {@code buf} is the decoder's private copy of the telegram
+     * (never handed out), {@code buf[i]} being frame byte {@code base + i}; positions are frame
+     * offsets. {@code combinables} must be unmodifiable.
+     */
+    DataRecord(byte[] buf, int base, int offset, int vifFrom, int vifTo, int dataFrom, int dataTo, int mfrFrom,
+            int mfrTo, int dataField, long storage, int tariff, int subunit, Function function, Quantity quantity,
+            String description, String unit, Value value, List<CombinableVife> combinables) {
+        this.buf = buf;
+        this.offset = offset;
+        this.difFrom = (short) (offset - base);
+        this.vifFrom = (short) (vifFrom - base);
+        this.vifTo = (short) (vifTo - base);
+        this.dataFrom = (short) (dataFrom - base);
+        this.dataTo = (short) (dataTo - base);
+        this.mfrFrom = (short) (mfrFrom < 0 ? -1 : mfrFrom - base);
+        this.mfrTo = (short) (mfrTo - base);
+        this.dataField = (byte) dataField;
+        this.storage = storage;
+        this.tariff = tariff;
+        this.subunit = (short) subunit;
+        this.function = function;
+        this.quantity = quantity;
+        this.description = description;
+        this.unit = unit;
+        this.value = value;
+        this.combinables = combinables;
+    }
+
+    /** Byte offset of the DIF, from the start of the frame. */
+    public int offset() {
+        return offset;
+    }
+
+    /** DIF and DIFEs as on the wire, upper-case hex without separators ({@code "8410"}). */
+    public String dif() {
+        String d = dif;
+        if (d == null) {
+            d = TelegramDecoder.hex(buf, difFrom, vifFrom);
+            dif = d;
+        }
+        return d;
+    }
+
+    /**
+     * VIF and VIFEs as on the wire ({@code "863C"}), plain-text bytes included; empty for the
+     * counters of a fixed data structure.
+     */
+    public String vif() {
+        String v = vif;
+        if (v == null) {
+            v = TelegramDecoder.hex(buf, vifFrom, vifTo);
+            vif = v;
+        }
+        return v;
+    }
+
+    /** The DIF's data field code 0x0–0xF (0xD: LVAR). */
+    public int dataField() {
+        return dataField;
+    }
+
+    /** Storage number (DIF bit 6 plus 4 bits per DIFE). */
+    public long storage() {
+        return storage;
+    }
+
+    /** Tariff (2 bits per DIFE). */
+    public int tariff() {
+        return tariff;
+    }
+
+    /** Sub-unit / device (1 bit per DIFE). */
+    public int subunit() {
+        return subunit;
+    }
+
+    /** The function field. */
+    public Function function() {
+        return function;
+    }
+
+    /** What is measured. */
+    public Quantity quantity() {
+        return quantity;
+    }
+
+    /** Human-readable quantity naming every combinable VIFE, e.g. {@code "Energy, backward flow"}. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Home Assistant's unit string where one exists ({@code kWh}, {@code m³}, {@code °C} …), a
+     * plain SI-style unit otherwise, the text of a plain-text VIF, {@code ""} if dimensionless.
+     */
+    public String unit() {
+        return unit;
+    }
+
+    /**
+     * The value in {@link #unit()}, VIF exponent and multiplicative corrections applied. Numbers
+     * keep the resolution of the VIF as their scale (VIF 0x59, 0.01 °C: {@code 23.70}).
+     */
+    public Value value() {
+        return value;
+    }
+
+    /** The combinable VIFEs in wire order (without the 0x7C/0x7F escapes and what follows 0x7F). */
+    public List<CombinableVife> combinables() {
+        return combinables;
+    }
+
+    /**
+     * The raw VIFE bytes after a manufacturer-specific escape (VIF 0x7F/0xFF or combinable VIFE
+     * 0x7F), e.g. {@code 22} of Kamstrup's {@code 04 FF 22}; {@code null} if there is no escape.
+     */
     public byte[] manufacturerVifes() {
-        return manufacturerVifes == null ? null : manufacturerVifes.clone();
+        return mfrFrom < 0 ? null : Arrays.copyOfRange(buf, mfrFrom, mfrTo);
     }
 
-    @Override
+    /** The raw data field bytes as on the wire (LVAR length byte excluded). */
     public byte[] data() {
-        return data.clone();
+        return Arrays.copyOfRange(buf, dataFrom, dataTo);
+    }
+
+    /** Number of raw data bytes. */
+    public int dataLength() {
+        return dataTo - dataFrom;
     }
 
     /** True if a manufacturer-specific escape (VIF 0x7F/0xFF or VIFE 0x7F) makes the record's meaning vendor-defined. */
     public boolean manufacturerSpecific() {
-        return manufacturerVifes != null;
+        return mfrFrom >= 0;
     }
 
     /** Forward/backward flow from VIFE 0x3B/0x3C. */
@@ -160,16 +326,22 @@ public record DataRecord(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DataRecord r && r.offset == offset && r.dif.equals(dif) && r.vif.equals(vif)
+        return o instanceof DataRecord r && r.offset == offset && r.dif().equals(dif()) && r.vif().equals(vif())
                 && r.dataField == dataField && r.storage == storage && r.tariff == tariff && r.subunit == subunit
                 && r.function == function && r.quantity == quantity && r.description.equals(description)
                 && r.unit.equals(unit) && r.value.equals(value) && r.combinables.equals(combinables)
-                && java.util.Arrays.equals(r.manufacturerVifes, manufacturerVifes)
-                && java.util.Arrays.equals(r.data, data);
+                && Arrays.equals(r.manufacturerVifes(), manufacturerVifes()) && Arrays.equals(r.data(), data());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(offset, dif, vif, storage, tariff, subunit, function, quantity, value);
+        return Objects.hash(offset, dif(), vif(), storage, tariff, subunit, function, quantity, value);
+    }
+
+    @Override
+    public String toString() {
+        return "DataRecord[offset=" + offset + ", dif=" + dif() + ", vif=" + vif() + ", storage=" + storage
+                + ", tariff=" + tariff + ", subunit=" + subunit + ", function=" + function + ", quantity=" + quantity
+                + ", description=" + description + ", value=" + value + ", unit=" + unit + "]";
     }
 }

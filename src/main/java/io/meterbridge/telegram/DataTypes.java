@@ -2,7 +2,6 @@ package io.meterbridge.telegram;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,11 +13,33 @@ import java.time.LocalTime;
  */
 final class DataTypes {
 
+    private static final Value NOT_SET_G = new Value.Invalid("date not set (0000)");
+    private static final Value INVALID_G = new Value.Invalid("date invalid (FFFF)");
+    private static final Value NOT_SET = new Value.Invalid("date/time not set (all zero)");
+    private static final Value IV = new Value.Invalid("date/time marked invalid (IV bit)");
+
     private DataTypes() {
     }
 
-    /** Type B (two's complement) or C (unsigned) integer of 1–8 bytes at {@code b[off..off+len)}. */
-    static BigDecimal integer(byte[] b, int off, int len, boolean signed) {
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L, 10_000_000_000L};
+
+    /** {@code raw · 10^exp} exactly, with scale {@code max(0, −exp)}: the resolution of the VIF. */
+    static BigDecimal scaled(long raw, int exp) {
+        if (exp < 0) {
+            return BigDecimal.valueOf(raw, -exp);
+        }
+        if (exp < POW10.length) {
+            long limit = Long.MAX_VALUE / POW10[exp];
+            if (raw <= limit && raw >= -limit) {
+                return BigDecimal.valueOf(raw * POW10[exp]);
+            }
+        }
+        return BigDecimal.valueOf(raw).scaleByPowerOfTen(exp).setScale(0);
+    }
+
+    /** Type B (two's complement) or C (unsigned) integer of 1–8 bytes at {@code b[off..off+len)}, times 10^exp. */
+    static BigDecimal integer(byte[] b, int off, int len, boolean signed, int exp) {
         long v = 0;
         for (int i = len - 1; i >= 0; i--) {
             v = (v << 8) | (b[off + i] & 0xFF);
@@ -27,12 +48,17 @@ final class DataTypes {
             if (signed && (b[off + len - 1] & 0x80) != 0) {
                 v |= -1L << (8 * len);
             }
-            return BigDecimal.valueOf(v);
+            return scaled(v, exp);
         }
         if (!signed && v < 0) {
-            return new BigDecimal(new BigInteger(Long.toUnsignedString(v)));
+            return new BigDecimal(new BigInteger(Long.toUnsignedString(v))).scaleByPowerOfTen(exp).setScale(Math.max(0, -exp));
         }
-        return BigDecimal.valueOf(v);
+        return scaled(v, exp);
+    }
+
+    /** Type B/C integer without exponent. */
+    static BigDecimal integer(byte[] b, int off, int len, boolean signed) {
+        return integer(b, off, len, signed, 0);
     }
 
     /**
@@ -40,6 +66,15 @@ final class DataTypes {
      * (EN 13757-3 annex A); any other nibble A–F makes the value invalid.
      */
     static Value bcd(byte[] b, int off, int len, boolean negative) {
+        return bcd(b, off, len, negative, 0);
+    }
+
+    /** Type A times 10^exp. */
+    static Value bcd(byte[] b, int off, int len, boolean negative, int exp) {
+        if (len > 9) {
+            // at most 9 bytes (LVAR 0xC9/0xD9: 18 digits) reach here, which fits a long
+            throw new IllegalArgumentException("BCD of " + len + " bytes");
+        }
         long v = 0;
         boolean neg = negative;
         for (int i = len - 1; i >= 0; i--) {
@@ -51,24 +86,29 @@ final class DataTypes {
                 hi = 0;
             }
             if (hi > 9) {
-                return new Value.Invalid(String.format("BCD digit 0x%X is not a decimal digit", hi));
+                return new Value.Invalid("BCD digit 0x" + Integer.toHexString(hi).toUpperCase() + " is not a decimal digit");
             }
             if (lo > 9) {
-                return new Value.Invalid(String.format("BCD digit 0x%X is not a decimal digit", lo));
+                return new Value.Invalid("BCD digit 0x" + Integer.toHexString(lo).toUpperCase() + " is not a decimal digit");
             }
             v = v * 100 + hi * 10 + lo;
         }
-        return new Value.Numeric(BigDecimal.valueOf(neg ? -v : v));
+        return new Value.Numeric(scaled(neg ? -v : v, exp));
     }
 
     /** Type H: IEEE 754 single precision, LSB first; the decimal is the shortest that reads back as the float. */
     static Value real32(byte[] b, int off) {
+        return real32(b, off, 0);
+    }
+
+    /** Type H times 10^exp. */
+    static Value real32(byte[] b, int off, int exp) {
         int bits = (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
         float f = Float.intBitsToFloat(bits);
         if (Float.isNaN(f) || Float.isInfinite(f)) {
             return new Value.Invalid("real is " + f);
         }
-        return new Value.Numeric(new BigDecimal(Float.toString(f)));
+        return new Value.Numeric(new BigDecimal(Float.toString(f)).scaleByPowerOfTen(exp));
     }
 
     /**
@@ -82,24 +122,31 @@ final class DataTypes {
         return 1900 + 100 * hundredYear + year;
     }
 
+    /** True if year/month/day/hour/minute/second make a real date-time (no exception needed to find out). */
+    private static boolean valid(int fullYear, int month, int day, int hour, int minute, int second) {
+        return month >= 1 && month <= 12 && day >= 1
+                && day <= java.time.Month.of(month).length(java.time.Year.isLeap(fullYear))
+                && hour <= 23 && minute <= 59 && second <= 59;
+    }
+
     /** Type G: date, 2 bytes. 0000 (Kamstrup's "not set") and FFFF are invalid. */
     static Value dateG(byte[] b, int off) {
         int b0 = b[off] & 0xFF;
         int b1 = b[off + 1] & 0xFF;
         if (b0 == 0 && b1 == 0) {
-            return new Value.Invalid("date not set (0000)");
+            return NOT_SET_G;
         }
         if (b0 == 0xFF && b1 == 0xFF) {
-            return new Value.Invalid("date invalid (FFFF)");
+            return INVALID_G;
         }
         int day = b0 & 0x1F;
         int month = b1 & 0x0F;
         int year = (b0 & 0xE0) >> 5 | (b1 & 0xF0) >> 1;
-        try {
-            return new Value.Date(LocalDate.of(fullYear(year, 0), month, day));
-        } catch (DateTimeException e) {
-            return new Value.Invalid(String.format("no such date: year %d, month %d, day %d", year, month, day));
+        int y = fullYear(year, 0);
+        if (!valid(y, month, day, 0, 0, 0)) {
+            return new Value.Invalid("no such date: year " + year + ", month " + month + ", day " + day);
         }
+        return new Value.Date(LocalDate.of(y, month, day));
     }
 
     /** Type F: date and time to the minute, 4 bytes; bit 7 of byte 0 (IV) marks it invalid. */
@@ -109,10 +156,10 @@ final class DataTypes {
         int b2 = b[off + 2] & 0xFF;
         int b3 = b[off + 3] & 0xFF;
         if ((b0 | b1 | b2 | b3) == 0) {
-            return new Value.Invalid("date/time not set (all zero)");
+            return NOT_SET;
         }
         if ((b0 & 0x80) != 0) {
-            return new Value.Invalid("date/time marked invalid (IV bit)");
+            return IV;
         }
         int minute = b0 & 0x3F;
         int hour = b1 & 0x1F;
@@ -120,13 +167,12 @@ final class DataTypes {
         int day = b2 & 0x1F;
         int month = b3 & 0x0F;
         int year = (b2 & 0xE0) >> 5 | (b3 & 0xF0) >> 1;
-        try {
-            return new Value.DateTime(LocalDateTime.of(fullYear(year, hundredYear), month, day, hour, minute),
-                    (b1 & 0x80) != 0);
-        } catch (DateTimeException e) {
-            return new Value.Invalid(String.format("no such date/time: year %d, month %d, day %d, %02d:%02d", year,
-                    month, day, hour, minute));
+        int y = fullYear(year, hundredYear);
+        if (!valid(y, month, day, hour, minute, 0)) {
+            return new Value.Invalid("no such date/time: year " + year + ", month " + month + ", day " + day + ", "
+                    + hour + ":" + minute);
         }
+        return new Value.DateTime(LocalDateTime.of(y, month, day, hour, minute), (b1 & 0x80) != 0);
     }
 
     /** Type I: date and time to the second, 6 bytes; bit 7 of byte 1 (IV) marks it invalid. */
@@ -137,10 +183,10 @@ final class DataTypes {
         int b3 = b[off + 3] & 0xFF;
         int b4 = b[off + 4] & 0xFF;
         if ((b0 | b1 | b2 | b3 | b4) == 0) {
-            return new Value.Invalid("date/time not set (all zero)");
+            return NOT_SET;
         }
         if ((b1 & 0x80) != 0) {
-            return new Value.Invalid("date/time marked invalid (IV bit)");
+            return IV;
         }
         int second = b0 & 0x3F;
         int minute = b1 & 0x3F;
@@ -148,13 +194,12 @@ final class DataTypes {
         int day = b3 & 0x1F;
         int month = b4 & 0x0F;
         int year = (b3 & 0xE0) >> 5 | (b4 & 0xF0) >> 1;
-        try {
-            return new Value.DateTime(LocalDateTime.of(fullYear(year, 0), month, day, hour, minute, second),
-                    (b0 & 0x40) != 0);
-        } catch (DateTimeException e) {
-            return new Value.Invalid(String.format("no such date/time: year %d, month %d, day %d, %02d:%02d:%02d",
-                    year, month, day, hour, minute, second));
+        int y = fullYear(year, 0);
+        if (!valid(y, month, day, hour, minute, second)) {
+            return new Value.Invalid("no such date/time: year " + year + ", month " + month + ", day " + day + ", "
+                    + hour + ":" + minute + ":" + second);
         }
+        return new Value.DateTime(LocalDateTime.of(y, month, day, hour, minute, second), (b0 & 0x40) != 0);
     }
 
     /** Type J: time of day, 3 bytes (second, minute, hour). */
@@ -163,7 +208,7 @@ final class DataTypes {
         int minute = b[off + 1] & 0x3F;
         int hour = b[off + 2] & 0x1F;
         if (second > 59 || minute > 59 || hour > 23) {
-            return new Value.Invalid(String.format("no such time: %02d:%02d:%02d", hour, minute, second));
+            return new Value.Invalid("no such time: " + hour + ":" + minute + ":" + second);
         }
         return new Value.Time(LocalTime.of(hour, minute, second));
     }

@@ -1,6 +1,5 @@
 package io.meterbridge.telegram;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,11 +96,8 @@ final class FixedStructure {
 
     private static DataRecord counter(byte[] f, int offset, byte[] d, int at, FixedData fixed, Unit u, int storage) {
         Value v = fixed.countersBinary()
-                ? new Value.Numeric(DataTypes.integer(d, at, 4, false))
-                : DataTypes.bcd(d, at, 4, false);
-        if (v instanceof Value.Numeric n) {
-            v = new Value.Numeric(TelegramDecoder.normalise(n.number().scaleByPowerOfTen(u.exponent())));
-        }
+                ? new Value.Numeric(DataTypes.integer(d, at, 4, false, u.exponent()))
+                : DataTypes.bcd(d, at, 4, false, u.exponent());
         byte[] raw = new byte[4];
         System.arraycopy(f, offset, raw, 0, 4);
         return new DataRecord(offset, "", "", fixed.countersBinary() ? 0x4 : 0xC, storage, 0, 0,

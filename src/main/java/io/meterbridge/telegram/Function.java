@@ -22,8 +22,10 @@ public enum Function {
         return jsonName;
     }
 
+    private static final Function[] BY_CODE = values();
+
     /** The function of a DIF byte. */
     public static Function ofDif(int dif) {
-        return values()[(dif >> 4) & 0x03];
+        return BY_CODE[(dif >> 4) & 0x03];
     }
 }

@@ -24,9 +24,11 @@ public record Header(SecondaryAddress address, int accessNumber, int status, int
         ALARM
     }
 
+    private static final ApplicationStatus[] STATUSES = ApplicationStatus.values();
+
     /** Status bits 1–0. */
     public ApplicationStatus applicationStatus() {
-        return ApplicationStatus.values()[status & 0x03];
+        return STATUSES[status & 0x03];
     }
 
     /** Status bit 2: power low. */

@@ -1,7 +1,6 @@
 package io.meterbridge.telegram;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,9 @@ import java.util.Objects;
  * libmbus (the plain-text VIF's position).
  */
 public final class TelegramDecoder {
+
+    /** Most user data accepted (a long frame has at most 252 bytes; multi-frame reassembly stays far below). */
+    public static final int MAX_USER_DATA = Short.MAX_VALUE;
 
     /** EN 13757-3 clause 6.3: at most ten DIFEs and ten VIFEs per record. */
     static final int MAX_EXTENSIONS = 10;
@@ -51,10 +53,17 @@ public final class TelegramDecoder {
     public static Telegram decode(int ci, byte[] frame, int dataStart, int dataEnd) throws TelegramFormatException {
         Objects.checkFromToIndex(dataStart, dataEnd, frame.length);
         int ciOffset = Math.max(0, dataStart - 1);
+        if (dataEnd - dataStart > MAX_USER_DATA) {
+            // a long frame carries at most 252 bytes; records keep positions in 16 bits
+            throw new TelegramFormatException("expected at most " + MAX_USER_DATA + " bytes of user data, found "
+                    + (dataEnd - dataStart), dataStart + MAX_USER_DATA);
+        }
         switch (ci) {
             case 0x72, 0x76 -> {
                 boolean msbFirst = ci == 0x76;
-                requireBytes(frame, dataStart, dataEnd, LONG_HEADER, "a 12-byte long header after CI " + hex2(ci));
+                if (dataEnd - dataStart < LONG_HEADER) {
+                    requireBytes(frame, dataStart, dataEnd, LONG_HEADER, "a 12-byte long header after CI " + hex2(ci));
+                }
                 Header header = longHeader(frame, dataStart, msbFirst);
                 return variable(ci, header, frame, dataStart + LONG_HEADER, dataEnd, msbFirst);
             }
@@ -187,15 +196,23 @@ public final class TelegramDecoder {
         final int end;
         final boolean msbFirst;
         int pos;
-        final List<DataRecord> records = new ArrayList<>();
+        final List<DataRecord> records;
         boolean more;
         byte[] manufacturerData;
+
+        /** The decoder's private copy of {@code f[start, end)}, shared by the records (they never hand it out). */
+        final byte[] copy;
+        final int base;
 
         Records(byte[] f, int start, int end, boolean msbFirst) {
             this.f = f;
             this.pos = start;
             this.end = end;
             this.msbFirst = msbFirst;
+            this.copy = Arrays.copyOfRange(f, start, end);
+            this.base = start;
+            // a record takes at least 2 bytes, typically 6: size the list once
+            this.records = new ArrayList<>(Math.max(4, (end - start) / 5));
         }
 
         int u(int i) {
@@ -267,7 +284,7 @@ public final class TelegramDecoder {
             int vifes = 0;
             VifTable.Entry entry;
             String plainText = null;
-            byte[] mfr = null;
+            boolean manufacturerVif = false;
             if (code == 0x7C) {
                 // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
                 // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
@@ -300,13 +317,14 @@ public final class TelegramDecoder {
                 ext = (t & 0x80) != 0;
             } else if (code == 0x7F) {
                 entry = VifTable.PRIMARY[0x7F];
-                mfr = new byte[0];
+                manufacturerVif = true;
             } else {
                 entry = VifTable.PRIMARY[code];
             }
             List<CombinableVife> combinables = List.of();
             boolean secondTable = false;
-            int mfrStart = -1;
+            int mfrFrom = manufacturerVif ? p : -1;
+            boolean mfrVife = false;
             while (ext) {
                 if (p >= end) {
                     throw new TelegramFormatException(String.format(
@@ -319,25 +337,21 @@ public final class TelegramDecoder {
                 int v = u(p++);
                 vifes++;
                 ext = (v & 0x80) != 0;
-                if (mfrStart >= 0 || mfr != null) {
-                    continue; // raw manufacturer-specific VIFE, collected below
+                if (mfrFrom >= 0) {
+                    continue; // raw manufacturer-specific VIFE
                 }
                 int c = v & 0x7F;
                 if (secondTable) {
-                    combinables = add(combinables, new CombinableVife(c, true, CombinableVifes.describe(c, true)));
+                    combinables = add(combinables, CombinableVifes.of(c, true));
                     secondTable = false;
                 } else if (c == 0x7C) {
                     secondTable = true;
                 } else if (c == 0x7F) {
-                    mfrStart = p; // everything after this VIFE is the manufacturer's
+                    mfrFrom = p; // everything after this VIFE is the manufacturer's
+                    mfrVife = true;
                 } else {
-                    combinables = add(combinables, new CombinableVife(c, false, CombinableVifes.describe(c, false)));
+                    combinables = add(combinables, CombinableVifes.of(c, false));
                 }
-            }
-            if (mfr != null) {
-                mfr = Arrays.copyOfRange(f, vifStart + 1, p);
-            } else if (mfrStart >= 0) {
-                mfr = Arrays.copyOfRange(f, mfrStart, p);
             }
             final int vifEnd = p;
 
@@ -359,50 +373,52 @@ public final class TelegramDecoder {
                         "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
                         end - p), p);
             }
-            byte[] data = Arrays.copyOfRange(f, p, p + len);
-            byte[] lsb = data;
+            byte[] d = f;
+            int off = p;
             if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
-                lsb = reversed(data);
+                d = reversed(Arrays.copyOfRange(f, p, p + len));
+                off = 0;
             }
             pos = p + len;
 
-            Value value = value(df, lvar, lsb, entry, combinables, mfr != null && code == 0x7F);
-            String unit = entry.unit();
-            if (plainText != null) {
-                unit = plainText;
-            }
-            if (value instanceof Value.Numeric num) {
-                BigDecimal x = num.number().scaleByPowerOfTen(entry.exponent());
-                BigDecimal factor = null;
-                for (CombinableVife cv : combinables) {
+            int exponent = entry.exponent();
+            Value value = value(df, lvar, d, off, len, entry, combinables, exponent);
+            String unit = plainText != null ? plainText : entry.unit();
+            if (!combinables.isEmpty() && value instanceof Value.Numeric num) {
+                BigDecimal x = num.number();
+                boolean corrected = false;
+                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
+                    CombinableVife cv = combinables.get(ci);
                     if (!cv.secondTable() && cv.code() >= 0x70 && cv.code() <= 0x77) {
-                        factor = BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6);
+                        x = x.multiply(BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6));
+                        corrected = true;
                     } else if (!cv.secondTable() && cv.code() == 0x7D) {
-                        factor = BigDecimal.ONE.scaleByPowerOfTen(3);
-                    }
-                    if (factor != null) {
-                        x = x.multiply(factor);
-                        factor = null;
+                        x = x.multiply(BigDecimal.valueOf(1000));
+                        corrected = true;
                     }
                 }
-                value = new Value.Numeric(normalise(x));
+                if (corrected) {
+                    value = new Value.Numeric(x.scale() < 0 ? x.setScale(0) : x);
+                }
             }
             String description = entry.description();
             if (plainText != null) {
                 description = "Plain text unit \"" + plainText + "\"";
             }
-            if (!combinables.isEmpty() || mfrStart >= 0) {
+            if (!combinables.isEmpty() || mfrVife) {
                 StringBuilder sb = new StringBuilder(description);
-                for (CombinableVife cv : combinables) {
+                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
+                    CombinableVife cv = combinables.get(ci);
                     sb.append(", ").append(cv.description());
                 }
-                if (mfrStart >= 0) {
+                if (mfrVife) {
                     sb.append(", manufacturer specific");
                 }
                 description = sb.toString();
             }
-            return new DataRecord(start, hex(f, start, vifStart), hex(f, vifStart, vifEnd), df, storage, tariff,
-                    subunit, Function.ofDif(dif), entry.quantity(), description, unit, value, combinables, mfr, data);
+            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vifEnd, df, storage,
+                    tariff, subunit, Function.ofDif(dif), entry.quantity(), description, unit, value,
+                    combinables.isEmpty() ? combinables : List.copyOf(combinables));
         }
 
         /** LVAR ranges of EN 13757-3:2013 table 5 (clause 6.3.3). */
@@ -449,20 +465,15 @@ public final class TelegramDecoder {
         return r;
     }
 
-    /** Strips trailing zeros but never writes an integer in exponent form (13E+1 → 130). */
-    static BigDecimal normalise(BigDecimal x) {
-        if (x.signum() == 0) {
-            return BigDecimal.ZERO;
-        }
-        BigDecimal s = x.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
-    }
-
     private static boolean dateContext(VifTable.Entry entry, List<CombinableVife> combinables) {
         if (entry.dateKind() != VifTable.DateKind.NONE) {
             return true;
         }
-        for (CombinableVife cv : combinables) {
+        if (combinables.isEmpty()) {
+            return false;
+        }
+        for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
+            CombinableVife cv = combinables.get(ci);
             if (!cv.secondTable() && CombinableVifes.isDate(cv.code())) {
                 return true;
             }
@@ -470,69 +481,71 @@ public final class TelegramDecoder {
         return false;
     }
 
-    /** The raw value of a data field (before the VIF exponent). */
-    private static Value value(int df, int lvar, byte[] d, VifTable.Entry entry, List<CombinableVife> combinables,
-            boolean manufacturerVif) {
-        boolean date = dateContext(entry, combinables);
+    /** The value of a data field, VIF exponent applied to numbers. */
+    private static Value value(int df, int lvar, byte[] d, int off, int len, VifTable.Entry entry,
+            List<CombinableVife> combinables, int exp) {
+        boolean signed = entry.signed();
         switch (df) {
             case 0x0, 0x8 -> {
-                return new Value.None();
+                return NO_DATA;
             }
             case 0x2 -> {
-                return date ? DataTypes.dateG(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 2, entry.signed()));
+                return dateContext(entry, combinables) ? DataTypes.dateG(d, off)
+                        : new Value.Numeric(DataTypes.integer(d, off, 2, signed, exp));
             }
             case 0x3 -> {
-                return date && entry.dateKind() == VifTable.DateKind.DATE_TIME ? DataTypes.timeJ(d, 0)
-                        : new Value.Numeric(DataTypes.integer(d, 0, 3, entry.signed()));
+                return entry.dateKind() == VifTable.DateKind.DATE_TIME ? DataTypes.timeJ(d, off)
+                        : new Value.Numeric(DataTypes.integer(d, off, 3, signed, exp));
             }
             case 0x4 -> {
-                return date ? DataTypes.dateTimeF(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 4, entry.signed()));
+                return dateContext(entry, combinables) ? DataTypes.dateTimeF(d, off)
+                        : new Value.Numeric(DataTypes.integer(d, off, 4, signed, exp));
             }
             case 0x6 -> {
-                return date ? DataTypes.dateTimeI(d, 0) : new Value.Numeric(DataTypes.integer(d, 0, 6, entry.signed()));
+                return dateContext(entry, combinables) ? DataTypes.dateTimeI(d, off)
+                        : new Value.Numeric(DataTypes.integer(d, off, 6, signed, exp));
             }
             case 0x1 -> {
-                return new Value.Numeric(DataTypes.integer(d, 0, 1, entry.signed()));
+                return new Value.Numeric(DataTypes.integer(d, off, 1, signed, exp));
             }
             case 0x7 -> {
                 if (entry.quantity() == Quantity.ENHANCED_IDENTIFICATION) {
                     // 8 bytes of enhanced identification are a secondary address (ID, manufacturer,
                     // version, medium), e.g. in a master's "set secondary address" (07 79 …)
-                    return new Value.Text(SecondaryAddress.fromWire(d, 0).toString());
+                    return new Value.Text(SecondaryAddress.fromWire(d, off).toString());
                 }
-                return new Value.Numeric(DataTypes.integer(d, 0, 8, entry.signed()));
+                return new Value.Numeric(DataTypes.integer(d, off, 8, signed, exp));
             }
             case 0x5 -> {
-                return DataTypes.real32(d, 0);
+                return DataTypes.real32(d, off, exp);
             }
             case 0x9, 0xA, 0xB, 0xC, 0xE -> {
-                return DataTypes.bcd(d, 0, d.length, false);
+                return DataTypes.bcd(d, off, len, false, exp);
             }
             case 0xD -> {
                 if (lvar <= 0xBF) {
-                    char[] text = new char[d.length];
-                    for (int i = 0; i < d.length; i++) {
-                        text[i] = (char) (d[d.length - 1 - i] & 0xFF); // last character first
+                    char[] text = new char[len];
+                    for (int i = 0; i < len; i++) {
+                        text[i] = (char) (d[off + len - 1 - i] & 0xFF); // last character first
                     }
                     return new Value.Text(new String(text));
                 }
                 if (lvar <= 0xD9) {
-                    if (d.length == 0) {
+                    if (len == 0) {
                         return new Value.Invalid("empty BCD");
                     }
-                    return DataTypes.bcd(d, 0, d.length, lvar >= 0xD0);
+                    return DataTypes.bcd(d, off, len, lvar >= 0xD0, exp);
                 }
-                if (d.length >= 1 && d.length <= 8) {
-                    return new Value.Numeric(DataTypes.integer(d, 0, d.length, entry.signed()));
+                if (len >= 1 && len <= 8) {
+                    return new Value.Numeric(DataTypes.integer(d, off, len, signed, exp));
                 }
                 // a binary number too long for a long: its bytes, most significant first (as it is written)
-                return new Value.Bytes(reversed(d));
+                return new Value.Bytes(reversed(Arrays.copyOfRange(d, off, off + len)));
             }
             default -> throw new IllegalStateException("data field " + df);
         }
     }
 
-    static String latin1(byte[] b) {
-        return new String(b, StandardCharsets.ISO_8859_1);
-    }
+    private static final Value NO_DATA = new Value.None();
+
 }

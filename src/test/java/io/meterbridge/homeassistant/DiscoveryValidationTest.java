@@ -263,6 +263,20 @@ class DiscoveryValidationTest {
     }
 
     @Test
+    void aValueMissingFromOneTelegramKeepsItsEntityWhenTheKnownStateIsPassed() throws Exception {
+        HeatReading full = KamstrupExpected.multical303Heat();
+        HeatReading partial = full.toBuilder().flowTemperatureC(null).heatEnergy(null).infoCode(null).build();
+        JsonNode without = JSON.readTree(DISCOVERY.meterConfig(partial, null).payload()).get("cmps");
+        assertFalse(without.has("flow_temperature"));
+        assertFalse(without.has("heat_energy"));
+        assertFalse(without.has("problem"));
+        Publication kept = DISCOVERY.meterConfig(partial, null, full.toMap());
+        assertEquals(DISCOVERY.meterConfig(full, null).payload(), kept.payload(),
+                "the same entities as with the full reading");
+        assertEquals(List.of(), HomeAssistantRules.violations(kept));
+    }
+
+    @Test
     void removalIsAnEmptyRetainedConfig() {
         Publication r = DISCOVERY.meterRemoval("kam_82937133");
         assertEquals("homeassistant/device/meterbridge_kam_82937133/config", r.topic());

@@ -82,6 +82,27 @@ class ReadingModelTest {
     }
 
     @Test
+    void genericReadingKeysRecordsByQuantityWithoutClashingWithIdentity() {
+        MeterIdentity id = new MeterIdentity("ACW", "Itron", "Itron water meter, version 0x14", "10492411", 1, null,
+                0x07, 0x14);
+        GenericReading g = new GenericReading(id, Instant.parse("2026-11-21T03:00:00Z"), null, 0, List.of(
+                new RawRecord("0C 13", 0, 0, 0, "instantaneous", "volume", "Volume", "m³", new BigDecimal("1.5"), null,
+                        null),
+                new RawRecord("0C 13", 0, 0, 0, "instantaneous", "volume", "Volume again", "m³", BigDecimal.TEN, null,
+                        null),
+                new RawRecord("9C 10 13", 1, 1, 0, "maximum", "volume", "Volume", "m³", BigDecimal.ONE, null, null),
+                new RawRecord("01 FD 09", 0, 0, 0, "instantaneous", "medium", "Medium", "", new BigDecimal("7"), null,
+                        null),
+                new RawRecord("0F", 0, 0, 0, "manufacturer", "manufacturer_data", "Data", "", null, "0102", null)));
+        Map<String, Object> m = g.toMap();
+        assertEquals(new BigDecimal("1.5"), m.get("volume"), "the first record with a key wins");
+        assertEquals(BigDecimal.ONE, m.get("volume_maximum_s1_t1"));
+        assertEquals(new BigDecimal("7"), m.get("record_medium"));
+        assertEquals("water", m.get("medium"));
+        assertFalse(m.containsKey("manufacturer_data"));
+    }
+
+    @Test
     void electricityReadingFlattensTariffsPhasesAndGas() {
         MeterIdentity p1 = new MeterIdentity("ISK", "Iskra", "AM550", "E0025000000000000", null, null, 0x02, null);
         ElectricityReading r = ElectricityReading.builder(p1, Instant.parse("2026-11-21T03:00:00Z"))

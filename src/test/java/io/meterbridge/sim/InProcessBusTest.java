@@ -72,6 +72,19 @@ class InProcessBusTest {
     }
 
     @Test
+    void pacedAnswersTakeAtLeastTheirWireTime() throws Exception {
+        try (BusMaster paced = new BusMaster(BusSettings.of("sim:paced").withBaud(9600),
+                new SimTransport(bus, true, 9600, "sim:paced"))) {
+            long t0 = System.nanoTime();
+            paced.readMeter(MeterAddress.parse("1"));
+            long elapsed = System.nanoTime() - t0;
+            // SND_NKE 5 + E5 1 + REQ_UD2 5 + RSP_UD 128 bytes at 11 bits per character, plus 2 reply delays of 22 bits
+            long wire = (5 + 1 + 5 + 128) * 11L * 1_000_000_000L / 9600 + 2 * 22L * 1_000_000_000L / 9600;
+            assertTrue(elapsed >= wire, elapsed + " ns < " + wire + " ns on the wire");
+        }
+    }
+
+    @Test
     void followsDif1FToTheSecondTelegram() throws Exception {
         List<LongFrame> telegrams = master.readMeter(MeterAddress.parse("89"));
         assertEquals(2, telegrams.size());
@@ -126,6 +139,25 @@ class InProcessBusTest {
                 assertEquals(1, d.retries(), fault + " " + d);
             }
         }
+    }
+
+    @Test
+    void aSlowMeterGetsMoreTimeWithoutSlowingTheBus() throws Exception {
+        master.sendNke(1);
+        // Answers far beyond the bus's EN 13757-2 timeout: with the bus settings and no retry it is lost…
+        mc303.inject(Fault.LATE_ANSWER, 1);
+        io.meterbridge.link.ReadOptions once = io.meterbridge.link.ReadOptions.DEFAULT.withRetries(0);
+        assertThrows(NoReplyException.class, () -> master.readMeter(MeterAddress.parse("1"), once));
+        Thread.sleep(400); // let that late answer pass
+        // …with a per-meter allowance the same late answer is read at the first attempt.
+        master.sendNke(1);
+        mc303.inject(Fault.LATE_ANSWER, 1);
+        BusStatistics before = master.statistics();
+        List<LongFrame> t = master.readMeter(MeterAddress.parse("1"), once.withExtraTimeout(Duration.ofMillis(600)));
+        assertEquals(128, t.get(0).wireLength());
+        assertEquals(0, master.statistics().minus(before).timeouts());
+        // the other meter keeps the bus's short timeout
+        assertEquals(2, master.readMeter(MeterAddress.parse("89")).size());
     }
 
     @Test

@@ -55,7 +55,7 @@ class LibmbusConformanceTest {
         correct("abb_f95#2", "null", bcd);
         correct("abb_f95#3", "null", bcd);
         correct("SEN_Pollustat#15", "46352",
-                "VIF 0x7F: the data of a manufacturer-specific record have no standard type; we read them as an "
+                "EN 13757-3 table 10, VIF 0x7F (manufacturer specific): the data have no standard type; we read them as an "
                         + "unsigned register (type C), as bit fields such as Kamstrup's info code must be; "
                         + "libmbus reads every integer signed (-19184)");
         String limitDate = "EN 13757-3 table 15, combinable VIFE E110 1f1b (0x6F = last end): the record is the "
@@ -144,11 +144,26 @@ class LibmbusConformanceTest {
         }
     }
 
+    /** Each correction names an existing libmbus record whose value really differs, and says why. */
     @Test
-    void everyCorrectionIsUsed() {
-        for (String key : CORRECTIONS.keySet()) {
+    void everyCorrectionDiffersFromLibmbusAndCitesTheStandard() {
+        for (Map.Entry<String, String[]> c : CORRECTIONS.entrySet()) {
+            String key = c.getKey();
             String frame = key.substring(0, key.indexOf('#'));
+            String id = key.substring(key.indexOf('#') + 1);
             assertTrue(frames().contains(frame), key);
+            Matcher m = RECORD.matcher(Corpus.text(DIR + frame + ".norm.xml"));
+            String libmbus = null;
+            while (m.find()) {
+                if (m.group(1).equals(id)) {
+                    Matcher v = Pattern.compile("<Value>(.*?)</Value>").matcher(m.group(2));
+                    assertTrue(v.find(), key);
+                    libmbus = v.group(1).trim();
+                }
+            }
+            assertTrue(libmbus != null, key + " exists in libmbus' output");
+            assertTrue(!sameValue(libmbus, c.getValue()[0]), key + ": correction equals libmbus' value " + libmbus);
+            assertTrue(c.getValue()[1].contains("EN 13757-3"), key + " cites the standard");
         }
     }
 

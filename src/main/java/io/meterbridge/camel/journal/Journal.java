@@ -57,6 +57,7 @@ public final class Journal {
     /** sequence → file, the undelivered entries in order (the files are the truth; this is an index). */
     private final TreeMap<Long, Path> entries = new TreeMap<>();
     private long nextSequence;
+    private long nudges;
 
     /**
      * Opens (creating if needed) the journal in {@code directory}.
@@ -173,11 +174,31 @@ public final class Journal {
         }
     }
 
-    /** Wakes any {@link #poll} waiter (used when stopping). */
+    /**
+     * Wakes any {@link #poll} or {@link #awaitNudge} waiter: the consumer is stopping, or the
+     * destination just came back (the MQTT connection calls this on every connect) and a waiting
+     * retry should go now rather than at the end of its back-off.
+     */
     public void wakeUp() {
         lock.lock();
         try {
+            nudges++;
             notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code millis} or until {@link #wakeUp}; returns true if woken. */
+    public boolean awaitNudge(long millis) throws InterruptedException {
+        lock.lock();
+        try {
+            long seen = nudges;
+            long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (nudges == seen && nanos > 0) {
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            return nudges != seen;
         } finally {
             lock.unlock();
         }

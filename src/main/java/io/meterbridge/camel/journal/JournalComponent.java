@@ -40,6 +40,11 @@ public class JournalComponent extends DefaultComponent {
         return journals.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Journal(d, capacity));
     }
 
+    /** Wakes every journal's consumer waiting to retry: a destination is reachable again. */
+    public void wakeUpAll() {
+        journals.values().forEach(Journal::wakeUp);
+    }
+
     public String getDirectory() {
         return directory;
     }

@@ -104,8 +104,11 @@ final class JournalConsumer extends DefaultConsumer {
                     LOG.warn("Journal {}: message {} not delivered (attempt {}), {} waiting, retrying in {} ms: {}",
                             endpoint.getName(), entry.sequence(), failures, journal.size(), delay, failure.getMessage());
                 }
-                sleep(delay);
-                delay = Math.min(delay * 2, endpoint.getMaxRetryDelay());
+                if (sleep(delay)) {
+                    delay = endpoint.getRetryDelay(); // woken: the destination is back, start the back-off afresh
+                } else {
+                    delay = Math.min(delay * 2, endpoint.getMaxRetryDelay());
+                }
             }
         }
     }
@@ -134,15 +137,13 @@ final class JournalConsumer extends DefaultConsumer {
         }
     }
 
-    private void sleep(long millis) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (running && System.nanoTime() < until) {
-            try {
-                Thread.sleep(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** Back-off before a retry; cut short by {@link Journal#wakeUp} (stopping, or the destination is back). */
+    private boolean sleep(long millis) {
+        try {
+            return journal.awaitNudge(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

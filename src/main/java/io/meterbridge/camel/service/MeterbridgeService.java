@@ -39,6 +39,7 @@ public final class MeterbridgeService implements AutoCloseable {
     private final Path home;
     private final Map<String, String> overrides;
     private final boolean reload;
+    private final Map<String, Object> beans = new LinkedHashMap<>();
     private Main main;
     private ValidatingRouteReloadStrategy reloader;
 
@@ -52,6 +53,19 @@ public final class MeterbridgeService implements AutoCloseable {
         this.home = home.toAbsolutePath().normalize();
         this.overrides = new LinkedHashMap<>(Objects.requireNonNull(overrides));
         this.reload = reload;
+    }
+
+    /**
+     * Registers a bean for the routes to use by name ({@code ref: name}), before {@link #start}:
+     * for embedding and tests. Beans the service makes itself: {@code normalize},
+     * {@code dailyFiles}, {@code csvRow}, {@code mqttMessageId}, {@code mqttBroker} (when MQTT is on).
+     */
+    public synchronized MeterbridgeService bind(String name, Object bean) {
+        if (main != null) {
+            throw new IllegalStateException("bind beans before start()");
+        }
+        beans.put(name, bean);
+        return this;
     }
 
     /** Starts Camel and returns once every route is running. */
@@ -84,6 +98,7 @@ public final class MeterbridgeService implements AutoCloseable {
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext ctx = configured.getCamelContext();
                 ServiceSupport.customise(ctx);
+                beans.forEach(ctx.getRegistry()::bind);
                 if (reloader != null) {
                     try {
                         ctx.addService(reloader);

@@ -3,6 +3,7 @@ package io.meterbridge.camel.service;
 import java.util.Optional;
 
 import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.spi.Resource;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -11,8 +12,9 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
  * A route file that cannot be loaded, explained as {@code file:line:column: problem} so the user
  * can go straight to the place. Built from what Camel's YAML DSL throws: snakeyaml-engine's
  * {@link MarkedYamlEngineException} (syntax, unknown keys — the Camel YAML DSL deserialisers
- * extend it) carries the file and position; a {@link FailedToCreateRouteException} (an unknown
- * endpoint option, an unknown bean) carries the route id, which {@code routeFile} maps back to
+ * extend it) carries the file and position; a {@link FailedToCreateRouteException} or
+ * {@link FailedToStartRouteException} (an unknown endpoint option, an unknown bean, a consumer
+ * without its required options) carries the route id, which {@code routeFile} maps back to
  * the file the route came from.
  */
 public final class RouteFileException extends Exception {
@@ -62,12 +64,13 @@ public final class RouteFileException extends Exception {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FailedToCreateRouteException failed) {
-                Resource resource = failed.getRouteId() != null ? routeFile.apply(failed.getRouteId()) : null;
+            String routeId = t instanceof FailedToCreateRouteException c ? c.getRouteId()
+                    : t instanceof FailedToStartRouteException s ? s.getRouteId() : null;
+            if (routeId != null) {
+                Resource resource = routeFile.apply(routeId);
                 String where = resource != null ? display(resource.getLocation()) : "a route file";
-                String cause = rootMessage(failed);
                 return Optional.of(new RouteFileException(resource != null ? resource.getLocation() : null, 0,
-                        where + ": route '" + failed.getRouteId() + "': " + cause, e));
+                        where + ": route '" + routeId + "': " + rootMessage(t), e));
             }
         }
         return Optional.empty();

@@ -1,13 +1,16 @@
 package io.meterbridge.camel.service;
 
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.meterbridge.camel.journal.JournalComponent;
 import io.meterbridge.camel.mqtt.BrokerConnection;
 import io.meterbridge.camel.mqtt.MqttMessageId;
 import io.meterbridge.camel.mqtt.MqttSettings;
 import io.meterbridge.camel.output.CsvRow;
 import io.meterbridge.camel.output.DailyFiles;
+import io.meterbridge.camel.reading.NormalizeProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.spi.PropertiesComponent;
@@ -15,8 +18,8 @@ import org.apache.camel.spi.PropertiesFunction;
 
 /**
  * What the service adds to a Camel context before the routes load: the {@code {{enabled:…}}}
- * placeholder function, the beans the shipped routes use by name ({@code dailyFiles},
- * {@code csvRow}, {@code mqttMessageId}) and, when {@code mqtt.url} is set, the one
+ * placeholder function, the beans the shipped routes use by name ({@code normalize},
+ * {@code dailyFiles}, {@code csvRow}, {@code mqttMessageId}) and, when {@code mqtt.url} is set, the one
  * {@link BrokerConnection} (bean {@code mqttBroker}) whose client every {@code paho-mqtt5}
  * endpoint shares.
  */
@@ -33,11 +36,16 @@ final class ServiceSupport {
         ctx.getRegistry().bind("dailyFiles", new DailyFiles());
         ctx.getRegistry().bind("csvRow", new CsvRow());
         ctx.getRegistry().bind("mqttMessageId", new MqttMessageId());
+        String calorific = pc.resolveProperty("meter.gasCalorificValue").orElse("").trim();
+        ctx.getRegistry().bind("normalize", new NormalizeProcessor(calorific.isEmpty() ? null : new BigDecimal(calorific)));
         String url = pc.resolveProperty("mqtt.url").orElse("").trim();
         if (!url.isEmpty()) {
             BrokerConnection broker = new BrokerConnection(mqttSettings(pc, url));
             ctx.getRegistry().bind(BROKER_BEAN, broker);
             ctx.getComponent("paho-mqtt5", PahoMqtt5Component.class).setClient(broker.client());
+            // readings waiting in a journal go as soon as the broker is back, not at the end of a back-off
+            JournalComponent journals = ctx.getComponent("journal", JournalComponent.class);
+            broker.onConnected(c -> journals.wakeUpAll());
             try {
                 ctx.addService(broker, true, true);
             } catch (Exception e) {

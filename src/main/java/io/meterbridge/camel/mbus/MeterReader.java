@@ -1,0 +1,67 @@
+package io.meterbridge.camel.mbus;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.meterbridge.link.BusMaster;
+import io.meterbridge.link.LongFrame;
+import io.meterbridge.link.MBusException;
+import io.meterbridge.link.MeterAddress;
+import io.meterbridge.meter.MeterIdentity;
+import io.meterbridge.meter.Normalizer;
+import io.meterbridge.telegram.Telegram;
+import io.meterbridge.telegram.TelegramDecoder;
+import io.meterbridge.telegram.TelegramFormatException;
+import org.apache.camel.Message;
+
+/**
+ * Reads one meter and decodes its telegrams; fills the message's headers. Shared by the
+ * consumer and the producer. The bus is held only inside {@link BusMaster#readMeter}, never
+ * while a route processes the result.
+ */
+final class MeterReader {
+
+    private final Clock clock;
+    private final Normalizer identities = new Normalizer();
+
+    MeterReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Reads and decodes; a decoding failure names the address and the frame's byte offset. */
+    MeterRead read(BusMaster master, MeterAddress address) throws MBusException, TelegramFormatException {
+        List<LongFrame> frames = master.readMeter(address);
+        List<Telegram> telegrams = new ArrayList<>(frames.size());
+        for (LongFrame f : frames) {
+            byte[] bytes = f.toBytes();
+            telegrams.add(TelegramDecoder.decode(f.ci(), bytes, LongFrame.DATA_OFFSET, bytes.length - 2));
+        }
+        return new MeterRead(address, clock.instant(), frames, telegrams);
+    }
+
+    /** Headers naming the address, before the read (so a failed exchange says which meter failed). */
+    static void addressHeaders(Message m, MeterAddress address) {
+        m.setHeader(MbusConstants.ADDRESS, address.toString());
+        if (address instanceof MeterAddress.Primary p) {
+            m.setHeader(MbusConstants.PRIMARY_ADDRESS, p.address());
+        }
+    }
+
+    /** Headers from the telegram header and the meter's profile. */
+    void identityHeaders(Message m, MeterRead read) {
+        MeterIdentity id = identities.normalize(read.telegrams(), read.primaryAddress(), read.readAt()).meter();
+        if (id.secondaryAddress() != null) {
+            m.setHeader(MbusConstants.SECONDARY_ADDRESS, id.secondaryAddress().toString());
+        }
+        m.setHeader(MbusConstants.MANUFACTURER, id.manufacturer());
+        m.setHeader(MbusConstants.MODEL, id.model());
+        m.setHeader(MbusConstants.MEDIUM, id.mediumName());
+        m.setHeader(MbusConstants.METER_KEY, id.stableKey());
+        m.setHeader(MbusConstants.READ_AT, read.readAt());
+        Telegram first = read.telegrams().get(0);
+        if (first.header() != null) {
+            m.setHeader(MbusConstants.STATUS, first.header().status());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.meterbridge.camel.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void entriesComeOutInOrderAndSurviveReopening() {
+        Journal j = new Journal(dir, 10);
+        for (int i = 1; i <= 3; i++) {
+            j.append(Map.of("topic", "t" + i, "n", i, "ok", true, "object", new Object()), "body" + i);
+        }
+        Journal again = new Journal(dir, 10); // as after a crash: only the files count
+        assertEquals(3, again.size());
+        List<String> bodies = new ArrayList<>();
+        while (again.peek().isPresent()) {
+            JournalEntry e = again.peek().orElseThrow();
+            bodies.add(e.body());
+            assertEquals(Map.of("topic", "t" + e.sequence(), "n", (int) e.sequence(), "ok", true), e.headers(),
+                    "plain headers kept, others dropped");
+            again.remove(e.sequence());
+        }
+        assertEquals(List.of("body1", "body2", "body3"), bodies);
+        assertEquals(0, new Journal(dir, 10).size());
+    }
+
+    @Test
+    void sequenceNumbersAreNeverReusedEvenAfterTheJournalRanEmpty() {
+        Journal j = new Journal(dir, 10);
+        long a = j.append(Map.of(), "a").sequence();
+        j.remove(a);
+        long b = new Journal(dir, 10).append(Map.of(), "b").sequence();
+        assertEquals(a + 1, b);
+        assertEquals(j.id(), new Journal(dir, 10).id());
+    }
+
+    @Test
+    void fullJournalRefusesNewMessagesAndKeepsTheOld() {
+        Journal j = new Journal(dir, 2);
+        j.append(Map.of(), "1");
+        j.append(Map.of(), "2");
+        JournalFullException e = assertThrows(JournalFullException.class, () -> j.append(Map.of(), "3"));
+        assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("2 undelivered"), e.getMessage());
+        assertEquals("1", j.peek().orElseThrow().body());
+    }
+
+    @Test
+    void anAppendCutShortByACrashIsIgnored() throws Exception {
+        Journal j = new Journal(dir, 10);
+        j.append(Map.of(), "whole");
+        Files.writeString(dir.resolve("00000000000000000002.json.tmp"), "{\"sequence\":2,\"bo");
+        Journal again = new Journal(dir, 10);
+        assertEquals(1, again.size());
+        assertFalse(Files.exists(dir.resolve("00000000000000000002.json.tmp")));
+        assertEquals(2, again.append(Map.of(), "next").sequence());
+    }
+
+    @Test
+    void pollWaitsForAnAppendAndWakeUpEndsABackOff() throws Exception {
+        Journal j = new Journal(dir, 10);
+        assertTrue(j.poll(10, TimeUnit.MILLISECONDS).isEmpty());
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            j.append(Map.of(), "late");
+        });
+        t.start();
+        assertEquals("late", j.poll(10, TimeUnit.SECONDS).orElseThrow().body());
+        t.join();
+        Thread waker = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            j.wakeUp();
+        });
+        waker.start();
+        assertTrue(j.awaitNudge(10_000), "woken before the timeout");
+        assertFalse(j.awaitNudge(10), "no wake-up: times out");
+        waker.join();
+    }
+
+    @Test
+    void capacityMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new Journal(dir, 0));
+    }
+}

@@ -1,0 +1,289 @@
+package io.meterbridge.camel.mbus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.meterbridge.camel.service.MeterbridgeService;
+import io.meterbridge.camel.service.RouteFileException;
+import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.link.Buses;
+import io.meterbridge.link.NoReplyException;
+import io.meterbridge.sim.SimBus;
+import io.meterbridge.sim.SimTransportProvider;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mbus: component on the built-in simulator, from YAML routes. */
+class MbusComponentTest {
+
+    @TempDir
+    Path home;
+
+    final List<Exchange> got = new CopyOnWriteArrayList<>();
+    final List<Exchange> failed = new CopyOnWriteArrayList<>();
+
+    /** A bean that keeps copies of the exchanges it is given. */
+    public static final class Collector {
+        private final List<Exchange> list;
+
+        Collector(List<Exchange> list) {
+            this.list = list;
+        }
+
+        public void add(Exchange e) {
+            list.add(e.copy());
+        }
+    }
+
+    /** Routes direct:got and direct:failed into the lists. */
+    static final String COLLECT = """
+            - route:
+                id: got
+                from:
+                  uri: direct:got
+                  steps:
+                    - bean:
+                        ref: got
+                        method: add
+            - route:
+                id: failed
+                from:
+                  uri: direct:failed
+                  steps:
+                    - bean:
+                        ref: failed
+                        method: add
+            """;
+
+    /** Failures of meters go to direct:failed. */
+    static final String FAILURES = """
+            - routeConfiguration:
+                id: failures
+                onException:
+                  - onException:
+                      exception:
+                        - io.meterbridge.link.MBusException
+                      handled:
+                        constant: true
+                      steps:
+                        - to: direct:failed
+            """;
+
+    /** A simulated bus of this test's own (sim:NAME), so faults do not leak between tests. */
+    static String bus(TestInfo info) {
+        return "sim:" + info.getTestMethod().orElseThrow().getName();
+    }
+
+    MeterbridgeService service(String yaml) throws Exception {
+        Files.createDirectories(home.resolve("routes"));
+        Files.writeString(home.resolve("routes/test.yaml"), yaml + COLLECT);
+        MeterbridgeService s = new MeterbridgeService(home, Map.of(), false)
+                .bind("got", new Collector(got))
+                .bind("failed", new Collector(failed));
+        s.start();
+        return s;
+    }
+
+    static String address(Exchange e) {
+        return e.getMessage().getHeader(MbusConstants.ADDRESS, String.class);
+    }
+
+    @Test
+    void consumerEmitsOneExchangePerMeterWithHeadersAndAFailingMeterFailsAlone(TestInfo info) throws Exception {
+        String bus = bus(info);
+        SimBus sim = SimTransportProvider.bus(bus);
+        sim.meterAt(89).leave(); // the MULTICAL 403 is gone
+        try (MeterbridgeService s = service(FAILURES + """
+                - route:
+                    id: poll
+                    routeConfigurationId: failures
+                    from:
+                      uri: "mbus:%s?addresses=1,89&delay=200&initialDelay=0&retries=0"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus))) {
+            ServiceHome.await(Duration.ofSeconds(10), "two polls", () -> got.size() >= 2 && failed.size() >= 2);
+            Exchange first = got.get(0);
+            assertEquals("1", address(first));
+            assertEquals(1, first.getMessage().getHeader(MbusConstants.PRIMARY_ADDRESS));
+            assertEquals("829371332D2C4004", first.getMessage().getHeader(MbusConstants.SECONDARY_ADDRESS));
+            assertEquals("KAM", first.getMessage().getHeader(MbusConstants.MANUFACTURER));
+            assertEquals("MULTICAL 303", first.getMessage().getHeader(MbusConstants.MODEL));
+            assertEquals("heat (outlet)", first.getMessage().getHeader(MbusConstants.MEDIUM));
+            assertEquals("kam_82937133", first.getMessage().getHeader(MbusConstants.METER_KEY));
+            assertInstanceOf(Integer.class, first.getMessage().getHeader(MbusConstants.STATUS));
+            MeterRead read = first.getMessage().getBody(MeterRead.class);
+            assertEquals(1, read.primaryAddress());
+            assertEquals(read.frames().size(), read.telegrams().size());
+            assertTrue(got.stream().allMatch(e -> "1".equals(address(e))), "only the meter that answers gives readings");
+
+            Exchange failure = failed.get(0);
+            assertEquals("89", address(failure));
+            assertInstanceOf(NoReplyException.class, failure.getProperty(Exchange.EXCEPTION_CAUGHT));
+            assertNull(failure.getMessage().getHeader(MbusConstants.MODEL));
+
+            sim.meterAt(89).rejoin(); // back: read again on a later poll
+            int before = got.size();
+            ServiceHome.await(Duration.ofSeconds(10), "meter 89 again",
+                    () -> got.stream().skip(before).anyMatch(e -> "89".equals(address(e))));
+            Exchange m403 = got.stream().skip(before).filter(e -> "89".equals(address(e))).findFirst().orElseThrow();
+            assertEquals("MULTICAL 403", m403.getMessage().getHeader(MbusConstants.MODEL));
+        }
+    }
+
+    @Test
+    void secondaryAddressesAndAQuartzCronSchedule(TestInfo info) throws Exception {
+        try (MeterbridgeService s = service("""
+                - route:
+                    id: poll
+                    from:
+                      uri: "mbus:%s?addresses=774477442D2C3404&scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus(info)))) {
+            ServiceHome.await(Duration.ofSeconds(10), "two cron polls", () -> got.size() >= 2);
+            assertEquals("774477442D2C3404", address(got.get(0)));
+            assertNull(got.get(0).getMessage().getHeader(MbusConstants.PRIMARY_ADDRESS));
+            assertEquals("MULTICAL 403", got.get(0).getMessage().getHeader(MbusConstants.MODEL));
+            assertEquals("774477442D2C3404", got.get(0).getMessage().getHeader(MbusConstants.SECONDARY_ADDRESS));
+        }
+    }
+
+    @Test
+    void producerReadsOnDemandAddressFromUriOrHeader(TestInfo info) throws Exception {
+        String bus = bus(info);
+        try (MeterbridgeService s = service("""
+                - route:
+                    id: ask
+                    from:
+                      uri: direct:ask
+                      steps:
+                        - to: "mbus:%s?addresses=1"
+                """.formatted(bus))) {
+            ProducerTemplate t = s.context().createProducerTemplate();
+            Exchange one = t.request("direct:ask", e -> { });
+            assertEquals("MULTICAL 303", one.getMessage().getHeader(MbusConstants.MODEL));
+            assertInstanceOf(MeterRead.class, one.getMessage().getBody());
+            Exchange other = t.request("direct:ask", e -> e.getMessage().setHeader(MbusConstants.ADDRESS, "89"));
+            assertEquals("MULTICAL 403", other.getMessage().getHeader(MbusConstants.MODEL));
+            SimTransportProvider.bus(bus).meterAt(1).leave();
+            CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> t.requestBody("direct:ask", ""));
+            assertInstanceOf(NoReplyException.class, e.getCause());
+        }
+    }
+
+    @Test
+    void routesOnOneBusShareOneMaster(TestInfo info) throws Exception {
+        String bus = bus(info);
+        try (MeterbridgeService s = service("""
+                - route:
+                    id: a
+                    from:
+                      uri: "mbus:%1$s?addresses=1&delay=100&initialDelay=0"
+                      steps:
+                        - to: direct:got
+                - route:
+                    id: b
+                    from:
+                      uri: "mbus:%1$s?addresses=89&delay=100&initialDelay=0"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus))) {
+            assertEquals(2, Buses.leases(bus), "two endpoints, one master");
+            ServiceHome.await(Duration.ofSeconds(10), "both meters, several times",
+                    () -> got.stream().filter(e -> "1".equals(address(e))).count() >= 3
+                            && got.stream().filter(e -> "89".equals(address(e))).count() >= 3);
+        }
+        assertEquals(0, Buses.leases(bus), "closed with the last route");
+    }
+
+    @Test
+    void aMisspeltOptionFailsAtStartUpWithCamelsMessage(TestInfo info) {
+        RouteFileException e = assertThrows(RouteFileException.class, () -> service("""
+                - route:
+                    id: typo
+                    from:
+                      uri: "mbus:%s?adresses=1"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus(info))));
+        assertTrue(e.getMessage().contains("test.yaml") && e.getMessage().contains("Unknown parameters")
+                && e.getMessage().contains("adresses"), e.getMessage());
+    }
+
+    @Test
+    void aConsumerWithoutAddressesOrABadAddressIsRefused(TestInfo info) {
+        RouteFileException none = assertThrows(RouteFileException.class, () -> service("""
+                - route:
+                    from:
+                      uri: "mbus:%s"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus(info))));
+        assertTrue(none.getMessage().contains("needs addresses"), none.getMessage());
+    }
+
+    @Test
+    void theShippedRoutesReadBothSimulatedMetersIntoJsonLines() throws Exception {
+        ServiceHome.shipped(home);
+        try (MeterbridgeService s = new MeterbridgeService(home, Map.of(), false)) {
+            s.start();
+            Path jsonl = home.resolve("data/readings.jsonl");
+            ServiceHome.await(Duration.ofSeconds(10), "two readings", () -> lines(jsonl).size() >= 2);
+            List<String> lines = lines(jsonl);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var m303 = json.readTree(lines.stream().filter(l -> l.contains("\"primary_address\":1,")).findFirst().orElseThrow());
+            var m403 = json.readTree(lines.stream().filter(l -> l.contains("\"primary_address\":89,")).findFirst().orElseThrow());
+            assertEquals("MULTICAL 303", m303.get("model").asText());
+            assertEquals("kam_82937133", m303.get("meter_key").asText());
+            assertEquals("MULTICAL 403", m403.get("model").asText());
+            assertEquals("kam_77447744", m403.get("meter_key").asText());
+            for (var r : List.of(m303, m403)) {
+                // both units of heat energy, consistent: 1 kWh = 0.0036 GJ
+                assertEquals(0, r.get("heat_energy_kwh").decimalValue().multiply(new java.math.BigDecimal("0.0036"))
+                        .compareTo(r.get("heat_energy_gj").decimalValue()), r.toString());
+                assertTrue(r.has("volume_m3") && r.has("flow_temperature_c") && r.has("return_temperature_c"), r.toString());
+            }
+            List<String> csv = lines(home.resolve("data/readings.csv"));
+            assertEquals(s.property("csv.columns"), csv.get(0));
+            assertTrue(csv.size() >= 3, csv.toString());
+        }
+    }
+
+    private static List<String> lines(Path p) {
+        try {
+            return Files.exists(p) ? Files.readAllLines(p) : List.of();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void withTheShippedRoutesAMeterThatStopsAnsweringIsLoggedAndTheOtherKeepsBeingRead(TestInfo info) throws Exception {
+        ServiceHome.shipped(home);
+        String bus = bus(info);
+        SimTransportProvider.bus(bus).meterAt(89).leave();
+        try (MeterbridgeService s = new MeterbridgeService(home,
+                Map.of("mbus.bus", bus, "mbus.poll", "200ms", "mbus.addresses", "89,1"), false)) {
+            s.start();
+            Path jsonl = home.resolve("data/readings.jsonl");
+            ServiceHome.await(Duration.ofSeconds(15), "three polls of meter 1", () -> lines(jsonl).size() >= 3);
+            assertTrue(lines(jsonl).stream().allMatch(l -> l.contains("\"primary_address\":1,")), lines(jsonl).toString());
+            assertEquals(org.apache.camel.ServiceStatus.Started, s.context().getRouteController().getRouteStatus("heat-meters"));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.meterbridge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.meterbridge.link.BusMaster;
+import io.meterbridge.link.BusSettings;
+import io.meterbridge.link.MeterAddress;
+import io.meterbridge.link.Parity;
+import io.meterbridge.link.SerialTransport;
+import io.meterbridge.sim.PtyLink;
+import io.meterbridge.sim.SimBus;
+import io.meterbridge.sim.SimServer;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** scan, set-address and simulate as a user runs them, against the built-in simulator. */
+class BusCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static void assertOneLineWithoutStackTrace(Run r) {
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void primaryScanPrintsTheTable() {
+        Run r = run("scan", "--port", "sim:cli-scan", "--baud", "38400", "--to", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+                "1 +829371332D2C4004 +KAM +Kamstrup MULTICAL 303 +heat \\(outlet\\) +82937133")), r.out());
+        assertTrue(r.out().contains("1 meter found on sim:cli-scan"), r.out());
+    }
+
+    @Test
+    void secondaryScanFindsBoth() {
+        Run r = run("scan", "--port", "sim:cli-scan2", "--baud", "38400", "--secondary");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(
+                "89 +774477442D2C3404 +KAM +Kamstrup MULTICAL 403 +heat \\(outlet\\) +77447744")), r.out());
+        assertTrue(r.out().contains("2 meters found"), r.out());
+    }
+
+    @Test
+    void readPrintsEveryTelegramAsATable() {
+        Run r = run("read", "--port", "sim:cli-read", "--baud", "38400", "--address", "89");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("meter 89 on sim:cli-read"), r.out());
+        assertTrue(r.out().contains("Kamstrup MULTICAL 403, 2 telegrams"), r.out());
+        assertTrue(r.out().contains("telegram 1 of 2 (125 bytes)"), r.out());
+        assertTrue(r.out().contains("telegram 2 of 2 (71 bytes)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches(".*Volume +2232\\.\\d\\d m³")), r.out());
+    }
+
+    @Test
+    void readJsonIsTheDecodeSchemaPlusLinkDetails() throws Exception {
+        Run r = run("read", "--port", "sim:cli-read2", "--baud", "38400", "--address", "77447744FFFFFFFF", "--json");
+        assertEquals(0, r.exit(), r.err());
+        var lines = r.out().strip().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 2; i++) {
+            var node = mapper.readTree(lines.get(i));
+            assertEquals("77447744", node.at("/header/id").asText());
+            assertEquals(i + 1, node.at("/link/telegram").asInt());
+            assertEquals(2, node.at("/link/telegrams").asInt());
+            assertEquals("77447744FFFFFFFF", node.at("/link/address").asText());
+            assertEquals(i == 0 ? 125 : 71, node.at("/link/bytes").asInt());
+            assertTrue(node.at("/records").size() >= 8);
+        }
+        assertEquals(34510, mapper.readTree(lines.get(0)).at("/records/0/value").asInt());
+    }
+
+    @Test
+    void readingASilentMeterIsOneClearLine() {
+        Run r = run("read", "--port", "sim:cli-read3", "--baud", "38400", "--address", "5");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no reply from meter 5"), r.err());
+        assertOneLineWithoutStackTrace(r);
+        Run bad = run("read", "--port", "sim", "--address", "abc");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("\"abc\""), bad.err());
+    }
+
+    @Test
+    void setAddressMovesTheMeterAndSaysSo() {
+        Run r = run("set-address", "--port", "sim:cli-set", "--baud", "38400", "--from", "1", "--to", "7");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("meter at 1 now answers at 7", r.out().strip());
+        Run again = run("set-address", "--port", "sim:cli-set", "--baud", "38400", "--from", "1", "--to", "8");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("no reply from meter 1"), again.err());
+        assertOneLineWithoutStackTrace(again);
+        Run taken = run("set-address", "--port", "sim:cli-set", "--baud", "38400", "--from", "7", "--to", "89");
+        assertEquals(1, taken.exit());
+        assertTrue(taken.err().contains("already in use"), taken.err());
+    }
+
+    @Test
+    void aMissingPortIsOneClearLine() {
+        Run r = run("scan", "--port", dir.resolve("ttyUSB0").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no such serial port"), r.err());
+        assertTrue(r.err().contains("plugged in"), r.err());
+        assertOneLineWithoutStackTrace(r);
+    }
+
+    @Test
+    void aBusyPortIsOneClearLine() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
+        try (PtyLink link = PtyLink.open(dir.resolve("ttyA"), dir.resolve("ttyB"));
+                BusMaster holder = BusMaster.open(BusSettings.of(link.masterSide().toString()).withParity(Parity.NONE))) {
+            try {
+                holder.sendNke(1); // opens the port; nobody answers
+            } catch (io.meterbridge.link.NoReplyException expected) {
+                // the port is open now, which is all we need
+            }
+            Run r = run("scan", "--port", link.masterSide().toString(), "--to", "0");
+            assertEquals(1, r.exit(), r.out());
+            assertTrue(r.err().contains("busy"), r.err());
+            assertOneLineWithoutStackTrace(r);
+        }
+    }
+
+    @Test
+    void simulateServesTcpForOtherMasters() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        StringWriter simOut = new StringWriter();
+        Thread sim = new Thread(() -> {
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(simOut, true));
+            cl.execute("simulate", "--tcp", String.valueOf(port), "--baud", "9600", "--for", "3");
+        });
+        sim.start();
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(simOut.toString().contains("primary 1   secondary 829371332D2C4004  MULTICAL 303"), simOut.toString());
+        BusSettings settings = BusSettings.of("tcp:127.0.0.1:" + port).withBaud(9600)
+                .withAdapterLatency(Duration.ofMillis(20));
+        try (BusMaster master = BusMaster.open(settings)) {
+            assertEquals(2, master.readMeter(MeterAddress.parse("89")).size());
+        }
+        sim.join(5000);
+        assertFalse(sim.isAlive());
+    }
+
+    @Test
+    void simulateOnAPtyIsReadableThroughTheSerialPath() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
+        Path pty = dir.resolve("ttyMBUS0");
+        StringWriter simOut = new StringWriter();
+        Thread sim = new Thread(() -> {
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(simOut, true));
+            cl.execute("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "3");
+        });
+        sim.start();
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        Run r = run("scan", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--from", "88", "--to", "89");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Kamstrup MULTICAL 403"), r.out());
+        sim.join(5000);
+        assertFalse(sim.isAlive());
+    }
+
+    @Test
+    void simBusIsNotSharedWithOtherPortNames() {
+        assertTrue(SimBus.standard(Clock.systemUTC()).meters().size() == 2);
+        assertTrue(SimServer.class.getName().endsWith("SimServer"));
+        assertTrue(SerialTransport.isPseudoTerminal("/dev/pts/3"));
+        assertFalse(SerialTransport.isPseudoTerminal("/dev/ttyUSB0"));
+    }
+}
