@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real service: the P1 simulator writes telegrams into a socat pseudo-terminal or a TCP bridge, the
  * {@code p1:} route reads them, and the readings arrive at a real MQTT 5 broker (HiveMQ CE) and in
  * the JSON Lines file with the values the telegrams carried. Telegrams with a bad CRC are counted
- * and never published; the throttle keeps one live reading per period.
+ * and never published; the throttle keeps one live reading per period. The heat meters' bus is
+ * switched off ({@code mbus.bus} empty) so that the files hold P1 readings only.
  */
 class P1ServiceEndToEndTest {
 
@@ -104,7 +105,8 @@ class P1ServiceEndToEndTest {
                      "p1.livePeriod", "20",
                      "p1.recordPeriod", "400",
                      "mqtt.url", broker.url(),
-                     "mqtt.clientId", "meterbridge-p1-pty"), false)) {
+                     "mqtt.clientId", "meterbridge-p1-pty",
+                     "mbus.bus", ""), false)) {
             CamelContext camel = service.start();
             P1Consumer consumer = (P1Consumer) camel.getRoute("p1-meter").getConsumer();
             ServiceHome.await(Duration.ofSeconds(5), "the port open", () -> consumer.getStatistics().connects() == 1);
@@ -161,7 +163,8 @@ class P1ServiceEndToEndTest {
                     "p1.port", "tcp:127.0.0.1:" + bridge.port(),
                     "p1.livePeriod", "500",
                     "mqtt.url", broker.url(),
-                    "mqtt.clientId", "meterbridge-p1-tcp"), false)) {
+                    "mqtt.clientId", "meterbridge-p1-tcp",
+                    "mbus.bus", ""), false)) {
                 CamelContext camel = service.start();
                 P1Consumer consumer = (P1Consumer) camel.getRoute("p1-meter").getConsumer();
                 bridge.awaitClient(5);
@@ -199,6 +202,7 @@ class P1ServiceEndToEndTest {
             assertNull(camel.getRoute("p1-live"));
             assertNull(camel.getRoute("p1-record"));
             assertTrue(camel.getRouteController().getRouteStatus("readings").isStarted());
+            assertTrue(camel.getRouteController().getRouteStatus("heat-meters").isStarted());
             assertTrue(camel.getEndpoints().stream().noneMatch(e -> e.getEndpointUri().startsWith("p1:")));
         }
     }
