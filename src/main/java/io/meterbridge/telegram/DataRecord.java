@@ -15,7 +15,8 @@ import java.util.Objects;
 public final class DataRecord {
 
     // Positions in buf are shorts: a frame carries at most 252 user-data bytes, and a record is
-    // allocated per record, so its size matters for the decoder's throughput.
+    // allocated per record, so its size matters for the decoder's throughput. What the VIB means
+    // (quantity, description, unit, combinable VIFEs) is a shared Vib, worked out once per VIB.
     private final byte[] buf;
     private final int offset;
     private final short difFrom;
@@ -24,19 +25,17 @@ public final class DataRecord {
     private final short dataFrom;
     private final short dataTo;
     private final short mfrFrom;
-    private final short mfrTo;
     private final short subunit;
     private final byte dataField;
     private final int tariff;
     private final long storage;
-    private final Function function;
-    private final Quantity quantity;
-    private final String description;
-    private final String unit;
-    private final Value value;
-    private final List<CombinableVife> combinables;
-    private String dif;
-    private String vif;
+    private final Vib vib;
+    /**
+     * The value; for a decoder record {@code null} until first asked for, then decoded from
+     * {@code buf}. The race of two first calls is benign: both compute equal immutable values
+     * (records with final fields, safely published).
+     */
+    private Value value;
 
     /**
      * A record from its parts (all copied).
@@ -72,14 +71,14 @@ public final class DataRecord {
         System.arraycopy(data, 0, buf, m, data.length);
         this.offset = offset;
         this.difFrom = 0;
-        this.vifFrom = 0;
-        this.vifTo = 0;
+        // no VIB bytes (dif() and vif() are the given strings): the manufacturer VIFEs end where it would
+        this.vifFrom = (short) m;
+        this.vifTo = (short) m;
         this.mfrFrom = (short) (manufacturerVifes == null ? -1 : 0);
-        this.mfrTo = (short) m;
         this.dataFrom = (short) m;
         this.dataTo = (short) (m + data.length);
-        this.dif = Objects.requireNonNull(dif);
-        this.vif = Objects.requireNonNull(vif);
+        Objects.requireNonNull(dif);
+        Objects.requireNonNull(vif);
         this.dataField = (byte) dataField;
         this.storage = storage;
         this.tariff = tariff;
@@ -88,22 +87,20 @@ public final class DataRecord {
             throw new IllegalArgumentException("sub-unit is 10 bits and the data field 4 bits, got " + subunit + ", "
                     + dataField);
         }
-        this.function = Objects.requireNonNull(function);
-        this.quantity = Objects.requireNonNull(quantity);
-        this.description = Objects.requireNonNull(description);
-        this.unit = Objects.requireNonNull(unit);
+        this.vib = Vib.given(dif, vif, Objects.requireNonNull(function),
+                Objects.requireNonNull(quantity), Objects.requireNonNull(description), Objects.requireNonNull(unit),
+                combinables);
         this.value = Objects.requireNonNull(value);
-        this.combinables = List.copyOf(combinables);
     }
 
     /**
      * The decoder's constructor: {@code buf} is the decoder's private copy of the telegram
      * (never handed out), {@code buf[i]} being frame byte {@code base + i}; positions are frame
-     * offsets. {@code combinables} must be unmodifiable.
+     * offsets. {@code value} may be {@code null}: it is then decoded from the data field on
+     * first use (the LVAR byte, for data field 0xD, just before {@code dataFrom}).
      */
     DataRecord(byte[] buf, int base, int offset, int vifFrom, int vifTo, int dataFrom, int dataTo, int mfrFrom,
-            int mfrTo, int dataField, long storage, int tariff, int subunit, Function function, Quantity quantity,
-            String description, String unit, Value value, List<CombinableVife> combinables) {
+            int dataField, long storage, int tariff, int subunit, Vib vib, Value value) {
         this.buf = buf;
         this.offset = offset;
         this.difFrom = (short) (offset - base);
@@ -112,17 +109,12 @@ public final class DataRecord {
         this.dataFrom = (short) (dataFrom - base);
         this.dataTo = (short) (dataTo - base);
         this.mfrFrom = (short) (mfrFrom < 0 ? -1 : mfrFrom - base);
-        this.mfrTo = (short) (mfrTo - base);
         this.dataField = (byte) dataField;
         this.storage = storage;
         this.tariff = tariff;
         this.subunit = (short) subunit;
-        this.function = function;
-        this.quantity = quantity;
-        this.description = description;
-        this.unit = unit;
+        this.vib = vib;
         this.value = value;
-        this.combinables = combinables;
     }
 
     /** Byte offset of the DIF, from the start of the frame. */
@@ -132,12 +124,8 @@ public final class DataRecord {
 
     /** DIF and DIFEs as on the wire, upper-case hex without separators ({@code "8410"}). */
     public String dif() {
-        String d = dif;
-        if (d == null) {
-            d = TelegramDecoder.hex(buf, difFrom, vifFrom);
-            dif = d;
-        }
-        return d;
+        String d = vib.dif;
+        return d != null ? d : TelegramDecoder.hex(buf, difFrom, vifFrom);
     }
 
     /**
@@ -145,12 +133,8 @@ public final class DataRecord {
      * counters of a fixed data structure.
      */
     public String vif() {
-        String v = vif;
-        if (v == null) {
-            v = TelegramDecoder.hex(buf, vifFrom, vifTo);
-            vif = v;
-        }
-        return v;
+        String v = vib.vif;
+        return v != null ? v : TelegramDecoder.hex(buf, vifFrom, vifTo);
     }
 
     /** The DIF's data field code 0x0–0xF (0xD: LVAR). */
@@ -175,17 +159,18 @@ public final class DataRecord {
 
     /** The function field. */
     public Function function() {
-        return function;
+        Function f = vib.function;
+        return f != null ? f : Function.ofDif(buf[difFrom]);
     }
 
     /** What is measured. */
     public Quantity quantity() {
-        return quantity;
+        return vib.quantity;
     }
 
     /** Human-readable quantity naming every combinable VIFE, e.g. {@code "Energy, backward flow"}. */
     public String description() {
-        return description;
+        return vib.description;
     }
 
     /**
@@ -193,7 +178,7 @@ public final class DataRecord {
      * plain SI-style unit otherwise, the text of a plain-text VIF, {@code ""} if dimensionless.
      */
     public String unit() {
-        return unit;
+        return vib.unit;
     }
 
     /**
@@ -201,12 +186,19 @@ public final class DataRecord {
      * keep the resolution of the VIF as their scale (VIF 0x59, 0.01 °C: {@code 23.70}).
      */
     public Value value() {
-        return value;
+        Value v = value;
+        if (v == null) {
+            int df = dataField;
+            v = TelegramDecoder.value(df, df == 0x0D ? buf[dataFrom - 1] & 0xFF : -1, buf, dataFrom,
+                    dataTo - dataFrom, vib);
+            value = v;
+        }
+        return v;
     }
 
     /** The combinable VIFEs in wire order (without the 0x7C/0x7F escapes and what follows 0x7F). */
     public List<CombinableVife> combinables() {
-        return combinables;
+        return vib.combinables;
     }
 
     /**
@@ -214,7 +206,7 @@ public final class DataRecord {
      * 0x7F), e.g. {@code 22} of Kamstrup's {@code 04 FF 22}; {@code null} if there is no escape.
      */
     public byte[] manufacturerVifes() {
-        return mfrFrom < 0 ? null : Arrays.copyOfRange(buf, mfrFrom, mfrTo);
+        return mfrFrom < 0 ? null : Arrays.copyOfRange(buf, mfrFrom, vifTo);
     }
 
     /** The raw data field bytes as on the wire (LVAR length byte excluded). */
@@ -234,7 +226,7 @@ public final class DataRecord {
 
     /** Forward/backward flow from VIFE 0x3B/0x3C. */
     public Flow flow() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (!v.secondTable() && v.code() == 0x3B) {
                 return Flow.FORWARD;
             }
@@ -251,7 +243,7 @@ public final class DataRecord {
      * exceedance).
      */
     public Limit limit() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             int c = v.code();
             if (!v.secondTable() && ((c >= 0x40 && c <= 0x5F) || c == 0x68 || c == 0x6C)) {
                 return (c & (c >= 0x68 ? 0x04 : 0x08)) != 0 ? Limit.UPPER : Limit.LOWER;
@@ -262,7 +254,7 @@ public final class DataRecord {
 
     /** The time unit of "per second … per year" (VIFE 0x20–0x26), or {@code null}. */
     public ChronoUnit perTime() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (!v.secondTable() && v.code() >= 0x20 && v.code() <= 0x26) {
                 return PER_TIME[v.code() - 0x20];
             }
@@ -279,7 +271,7 @@ public final class DataRecord {
      */
     public BigDecimal multiplicativeCorrection() {
         BigDecimal f = null;
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (v.secondTable()) {
                 continue;
             }
@@ -301,7 +293,7 @@ public final class DataRecord {
      * {@code null}. It says the record's value is such an offset; it is not added to the value.
      */
     public BigDecimal additiveCorrection() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (!v.secondTable() && v.code() >= 0x78 && v.code() <= 0x7B) {
                 return BigDecimal.ONE.scaleByPowerOfTen((v.code() & 0x03) - 3);
             }
@@ -311,37 +303,46 @@ public final class DataRecord {
 
     /** True if VIFE 0x3A says the value is in uncorrected meter units. */
     public boolean uncorrected() {
-        return combinables.stream().anyMatch(v -> !v.secondTable() && v.code() == 0x3A);
+        return hasFirstTable(0x3A);
     }
 
     /** True if VIFE 0x3E says the value is at base conditions. */
     public boolean atBaseConditions() {
-        return combinables.stream().anyMatch(v -> !v.secondTable() && v.code() == 0x3E);
+        return hasFirstTable(0x3E);
+    }
+
+    private boolean hasFirstTable(int code) {
+        for (CombinableVife v : vib.combinables) {
+            if (!v.secondTable() && v.code() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The record's value as a number, or {@code null} if it is not numeric or invalid. */
     public BigDecimal number() {
-        return value instanceof Value.Numeric n ? n.number() : null;
+        return value() instanceof Value.Numeric n ? n.number() : null;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DataRecord r && r.offset == offset && r.dif().equals(dif()) && r.vif().equals(vif())
                 && r.dataField == dataField && r.storage == storage && r.tariff == tariff && r.subunit == subunit
-                && r.function == function && r.quantity == quantity && r.description.equals(description)
-                && r.unit.equals(unit) && r.value.equals(value) && r.combinables.equals(combinables)
+                && r.function() == function() && r.vib.quantity == vib.quantity && r.vib.description.equals(vib.description)
+                && r.vib.unit.equals(vib.unit) && r.value().equals(value()) && r.vib.combinables.equals(vib.combinables)
                 && Arrays.equals(r.manufacturerVifes(), manufacturerVifes()) && Arrays.equals(r.data(), data());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(offset, dif(), vif(), storage, tariff, subunit, function, quantity, value);
+        return Objects.hash(offset, dif(), vif(), storage, tariff, subunit, function(), vib.quantity, value());
     }
 
     @Override
     public String toString() {
         return "DataRecord[offset=" + offset + ", dif=" + dif() + ", vif=" + vif() + ", storage=" + storage
-                + ", tariff=" + tariff + ", subunit=" + subunit + ", function=" + function + ", quantity=" + quantity
-                + ", description=" + description + ", value=" + value + ", unit=" + unit + "]";
+                + ", tariff=" + tariff + ", subunit=" + subunit + ", function=" + function() + ", quantity=" + vib.quantity
+                + ", description=" + vib.description + ", value=" + value() + ", unit=" + vib.unit + "]";
     }
 }

@@ -18,6 +18,16 @@ final class DataTypes {
     private static final Value NOT_SET = new Value.Invalid("date/time not set (all zero)");
     private static final Value IV = new Value.Invalid("date/time marked invalid (IV bit)");
 
+    /** The value of a BCD field with a nibble A–F where a digit should be (shared: one per nibble). */
+    private static final Value[] NOT_A_DIGIT = new Value[16];
+
+    static {
+        for (int nibble = 10; nibble < 16; nibble++) {
+            NOT_A_DIGIT[nibble] = new Value.Invalid("BCD digit 0x" + Integer.toHexString(nibble).toUpperCase()
+                    + " is not a decimal digit");
+        }
+    }
+
     private DataTypes() {
     }
 
@@ -86,10 +96,10 @@ final class DataTypes {
                 hi = 0;
             }
             if (hi > 9) {
-                return new Value.Invalid("BCD digit 0x" + Integer.toHexString(hi).toUpperCase() + " is not a decimal digit");
+                return NOT_A_DIGIT[hi];
             }
             if (lo > 9) {
-                return new Value.Invalid("BCD digit 0x" + Integer.toHexString(lo).toUpperCase() + " is not a decimal digit");
+                return NOT_A_DIGIT[lo];
             }
             v = v * 100 + hi * 10 + lo;
         }

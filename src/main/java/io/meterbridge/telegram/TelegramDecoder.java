@@ -134,7 +134,7 @@ public final class TelegramDecoder {
             throws TelegramFormatException {
         Records r = new Records(f, start, end, msbFirst);
         r.parse();
-        return new Telegram(ci, Telegram.Kind.VARIABLE_DATA, header, r.records, r.more, r.manufacturerData, null,
+        return new Telegram(ci, Telegram.Kind.VARIABLE_DATA, header, r.list(), r.more, r.manufacturerData, null,
                 null, -1, null);
     }
 
@@ -152,7 +152,7 @@ public final class TelegramDecoder {
                 type = MasterRequest.Type.DATA_SEND;
                 Records r = new Records(f, start, end, false);
                 r.parse();
-                records = r.records;
+                records = r.list();
                 more = r.more;
                 mdata = r.manufacturerData;
             }
@@ -164,7 +164,7 @@ public final class TelegramDecoder {
                 // enhanced selection: records (e.g. fabrication number) may follow the address
                 Records r = new Records(f, start + SecondaryAddress.WIRE_LENGTH, end, false);
                 r.parse();
-                records = r.records;
+                records = r.list();
             }
             case 0x54 -> type = MasterRequest.Type.SYNCHRONIZE;
             case 0x55, 0x56 -> type = MasterRequest.Type.MODE2;
@@ -196,7 +196,9 @@ public final class TelegramDecoder {
         final int end;
         final boolean msbFirst;
         int pos;
-        final List<DataRecord> records;
+        /** The records so far: {@code records[0, count)}. */
+        DataRecord[] records;
+        int count;
         boolean more;
         byte[] manufacturerData;
 
@@ -211,12 +213,23 @@ public final class TelegramDecoder {
             this.msbFirst = msbFirst;
             this.copy = Arrays.copyOfRange(f, start, end);
             this.base = start;
-            // a record takes at least 2 bytes, typically 6: size the list once
-            this.records = new ArrayList<>(Math.max(4, (end - start) / 5));
+            // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
+            this.records = new DataRecord[Math.max(4, (end - start) / 6)];
         }
 
         int u(int i) {
             return f[i] & 0xFF;
+        }
+
+        List<DataRecord> list() {
+            return new RecordList(records, count);
+        }
+
+        private void add(DataRecord r) {
+            if (count == records.length) {
+                records = Arrays.copyOf(records, 2 * count);
+            }
+            records[count++] = r;
         }
 
         void parse() throws TelegramFormatException {
@@ -236,7 +249,7 @@ public final class TelegramDecoder {
                 if ((dif & 0x0F) == 0x0F) {
                     if (dif == 0x7F) {
                         // global readout request (master to slave): no VIB, no data
-                        records.add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
+                        add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
                                 "Global readout request", "", new Value.None(), List.of(), null, new byte[0]));
                         pos++;
                         continue;
@@ -244,7 +257,7 @@ public final class TelegramDecoder {
                     throw new TelegramFormatException(String.format(
                             "expected a DIF, found the reserved special-function code %s", hex2(dif)), pos);
                 }
-                records.add(record());
+                add(record());
             }
         }
 
@@ -279,79 +292,84 @@ public final class TelegramDecoder {
                         "premature end of record: expected a VIF after the DIB, found the end of the user data", p);
             }
             int vif = u(p++);
-            int code = vif & 0x7F;
-            boolean ext = (vif & 0x80) != 0;
-            int vifes = 0;
-            VifTable.Entry entry;
-            String plainText = null;
-            boolean manufacturerVif = false;
-            if (code == 0x7C) {
-                // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
-                // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
-                if (p >= end) {
-                    throw new TelegramFormatException(
-                            "premature end of record: expected the length of a plain-text VIF, found the end of the user data",
-                            p);
+            Vib vib;
+            int mfrFrom = -1;
+            if ((vif & 0x80) == 0 && vif != 0x7C) {
+                // a lone VIF, the common case: its meaning is a table look-up
+                vib = Vib.SINGLE[vif];
+                if (vif == 0x7F) {
+                    mfrFrom = p; // manufacturer-specific VIF without VIFEs
                 }
-                int len = u(p++);
-                if (p + len > end) {
-                    throw new TelegramFormatException("premature end of record: expected " + len
-                            + " plain-text VIF characters, found only " + (end - p), p);
-                }
-                char[] text = new char[len];
-                for (int i = 0; i < len; i++) {
-                    text[i] = (char) u(p + len - 1 - i); // last character first (ISO 8859-1)
-                }
-                plainText = new String(text);
-                p += len;
-                entry = VifTable.PRIMARY[0x7C];
-            } else if (vif == 0xFB || vif == 0xFD) {
-                if (p >= end) {
-                    throw new TelegramFormatException(String.format(
-                            "premature end of record: expected the extension VIFE after VIF %s, found the end of the user data",
-                            hex2(vif)), p);
-                }
-                int t = u(p++);
-                vifes++;
-                entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
-                ext = (t & 0x80) != 0;
-            } else if (code == 0x7F) {
-                entry = VifTable.PRIMARY[0x7F];
-                manufacturerVif = true;
             } else {
-                entry = VifTable.PRIMARY[code];
-            }
-            List<CombinableVife> combinables = List.of();
-            boolean secondTable = false;
-            int mfrFrom = manufacturerVif ? p : -1;
-            boolean mfrVife = false;
-            while (ext) {
-                if (p >= end) {
-                    throw new TelegramFormatException(String.format(
-                            "premature end of record: expected a VIFE after %s (extension bit set), found the end of the user data",
-                            hex2(u(p - 1))), p);
-                }
-                if (vifes == MAX_EXTENSIONS) {
-                    throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " VIFEs, found an 11th", p);
-                }
-                int v = u(p++);
-                vifes++;
-                ext = (v & 0x80) != 0;
-                if (mfrFrom >= 0) {
-                    continue; // raw manufacturer-specific VIFE
-                }
-                int c = v & 0x7F;
-                if (secondTable) {
-                    combinables = add(combinables, CombinableVifes.of(c, true));
-                    secondTable = false;
-                } else if (c == 0x7C) {
-                    secondTable = true;
-                } else if (c == 0x7F) {
-                    mfrFrom = p; // everything after this VIFE is the manufacturer's
-                    mfrVife = true;
+                int code = vif & 0x7F;
+                boolean ext = (vif & 0x80) != 0;
+                int vifes = 0;
+                VifTable.Entry entry;
+                String plainText = null;
+                if (code == 0x7C) {
+                    // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
+                    // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
+                    if (p >= end) {
+                        throw new TelegramFormatException(
+                                "premature end of record: expected the length of a plain-text VIF, found the end of the user data",
+                                p);
+                    }
+                    int len = u(p++);
+                    if (p + len > end) {
+                        throw new TelegramFormatException("premature end of record: expected " + len
+                                + " plain-text VIF characters, found only " + (end - p), p);
+                    }
+                    char[] text = new char[len];
+                    for (int i = 0; i < len; i++) {
+                        text[i] = (char) u(p + len - 1 - i); // last character first (ISO 8859-1)
+                    }
+                    plainText = new String(text);
+                    p += len;
+                    entry = VifTable.PRIMARY[0x7C];
+                } else if (vif == 0xFB || vif == 0xFD) {
+                    if (p >= end) {
+                        throw new TelegramFormatException(String.format(
+                                "premature end of record: expected the extension VIFE after VIF %s, found the end of the user data",
+                                hex2(vif)), p);
+                    }
+                    int t = u(p++);
+                    vifes++;
+                    entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
+                    ext = (t & 0x80) != 0;
                 } else {
-                    combinables = add(combinables, CombinableVifes.of(c, false));
+                    entry = VifTable.PRIMARY[code];
+                    if (code == 0x7F) {
+                        mfrFrom = p; // all VIFEs of a manufacturer-specific VIF are the manufacturer's
+                    }
                 }
+                final int vifesFrom = p;
+                boolean secondTable = false; // the previous VIFE was the 0x7C escape
+                while (ext) {
+                    if (p >= end) {
+                        throw new TelegramFormatException(String.format(
+                                "premature end of record: expected a VIFE after %s (extension bit set), found the end of the user data",
+                                hex2(u(p - 1))), p);
+                    }
+                    if (vifes == MAX_EXTENSIONS) {
+                        throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " VIFEs, found an 11th", p);
+                    }
+                    int v = u(p++);
+                    vifes++;
+                    ext = (v & 0x80) != 0;
+                    if (mfrFrom < 0) {
+                        int c = v & 0x7F;
+                        if (secondTable) {
+                            secondTable = false; // a code of the second combinable table, even 0x7F
+                        } else if (c == 0x7C) {
+                            secondTable = true;
+                        } else if (c == 0x7F) {
+                            mfrFrom = p; // everything after this VIFE is the manufacturer's
+                        }
+                    }
+                }
+                int vibTo = mfrFrom >= 0 ? mfrFrom : p;
+                vib = plainText != null ? Vib.plainText(plainText, f, vifesFrom, vibTo)
+                        : Vib.decoded(entry, f, vifStart, vifesFrom, vibTo);
             }
             final int vifEnd = p;
 
@@ -373,52 +391,14 @@ public final class TelegramDecoder {
                         "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
                         end - p), p);
             }
-            byte[] d = f;
-            int off = p;
-            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
-                d = reversed(Arrays.copyOfRange(f, p, p + len));
-                off = 0;
-            }
             pos = p + len;
-
-            int exponent = entry.exponent();
-            Value value = value(df, lvar, d, off, len, entry, combinables, exponent);
-            String unit = plainText != null ? plainText : entry.unit();
-            if (!combinables.isEmpty() && value instanceof Value.Numeric num) {
-                BigDecimal x = num.number();
-                boolean corrected = false;
-                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
-                    CombinableVife cv = combinables.get(ci);
-                    if (!cv.secondTable() && cv.code() >= 0x70 && cv.code() <= 0x77) {
-                        x = x.multiply(BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6));
-                        corrected = true;
-                    } else if (!cv.secondTable() && cv.code() == 0x7D) {
-                        x = x.multiply(BigDecimal.valueOf(1000));
-                        corrected = true;
-                    }
-                }
-                if (corrected) {
-                    value = new Value.Numeric(x.scale() < 0 ? x.setScale(0) : x);
-                }
+            Value value = null; // decoded from the copy when first asked for
+            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
+                // CI 0x76: numbers most significant byte first; decode a reversed copy now
+                value = value(df, lvar, reversed(Arrays.copyOfRange(f, p, p + len)), 0, len, vib);
             }
-            String description = entry.description();
-            if (plainText != null) {
-                description = "Plain text unit \"" + plainText + "\"";
-            }
-            if (!combinables.isEmpty() || mfrVife) {
-                StringBuilder sb = new StringBuilder(description);
-                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
-                    CombinableVife cv = combinables.get(ci);
-                    sb.append(", ").append(cv.description());
-                }
-                if (mfrVife) {
-                    sb.append(", manufacturer specific");
-                }
-                description = sb.toString();
-            }
-            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vifEnd, df, storage,
-                    tariff, subunit, Function.ofDif(dif), entry.quantity(), description, unit, value,
-                    combinables.isEmpty() ? combinables : List.copyOf(combinables));
+            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, df, storage, tariff,
+                    subunit, vib, value);
         }
 
         /** LVAR ranges of EN 13757-3:2013 table 5 (clause 6.3.3). */
@@ -450,11 +430,6 @@ public final class TelegramDecoder {
                     hex2(lvar)), at);
         }
 
-        private static List<CombinableVife> add(List<CombinableVife> list, CombinableVife v) {
-            List<CombinableVife> l = list.isEmpty() ? new ArrayList<>(2) : list;
-            l.add(v);
-            return l;
-        }
     }
 
     private static byte[] reversed(byte[] a) {
@@ -465,32 +440,34 @@ public final class TelegramDecoder {
         return r;
     }
 
-    private static boolean dateContext(VifTable.Entry entry, List<CombinableVife> combinables) {
-        if (entry.dateKind() != VifTable.DateKind.NONE) {
-            return true;
-        }
-        if (combinables.isEmpty()) {
-            return false;
-        }
-        for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
-            CombinableVife cv = combinables.get(ci);
-            if (!cv.secondTable() && CombinableVifes.isDate(cv.code())) {
-                return true;
+    /**
+     * The value of a data field {@code d[off, off + len)}, LSB first, of a record with data field
+     * code {@code df} (and LVAR byte {@code lvar}, or -1) and VIB {@code vib}: VIF exponent and
+     * multiplicative corrections applied to numbers.
+     */
+    static Value value(int df, int lvar, byte[] d, int off, int len, Vib vib) {
+        Value v = uncorrected(df, lvar, d, off, len, vib);
+        BigDecimal[] factors = vib.corrections;
+        if (factors != null && v instanceof Value.Numeric num) {
+            BigDecimal x = num.number();
+            for (BigDecimal factor : factors) {
+                x = x.multiply(factor);
             }
+            v = new Value.Numeric(x.scale() < 0 ? x.setScale(0) : x);
         }
-        return false;
+        return v;
     }
 
-    /** The value of a data field, VIF exponent applied to numbers. */
-    private static Value value(int df, int lvar, byte[] d, int off, int len, VifTable.Entry entry,
-            List<CombinableVife> combinables, int exp) {
+    private static Value uncorrected(int df, int lvar, byte[] d, int off, int len, Vib vib) {
+        VifTable.Entry entry = vib.entry;
         boolean signed = entry.signed();
+        int exp = entry.exponent();
         switch (df) {
             case 0x0, 0x8 -> {
                 return NO_DATA;
             }
             case 0x2 -> {
-                return dateContext(entry, combinables) ? DataTypes.dateG(d, off)
+                return vib.dateContext ? DataTypes.dateG(d, off)
                         : new Value.Numeric(DataTypes.integer(d, off, 2, signed, exp));
             }
             case 0x3 -> {
@@ -498,11 +475,11 @@ public final class TelegramDecoder {
                         : new Value.Numeric(DataTypes.integer(d, off, 3, signed, exp));
             }
             case 0x4 -> {
-                return dateContext(entry, combinables) ? DataTypes.dateTimeF(d, off)
+                return vib.dateContext ? DataTypes.dateTimeF(d, off)
                         : new Value.Numeric(DataTypes.integer(d, off, 4, signed, exp));
             }
             case 0x6 -> {
-                return dateContext(entry, combinables) ? DataTypes.dateTimeI(d, off)
+                return vib.dateContext ? DataTypes.dateTimeI(d, off)
                         : new Value.Numeric(DataTypes.integer(d, off, 6, signed, exp));
             }
             case 0x1 -> {

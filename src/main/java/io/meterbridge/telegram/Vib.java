@@ -1,0 +1,168 @@
+package io.meterbridge.telegram;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The meaning of one value information block (VIF and VIFEs, EN 13757-3 clause 6.4): table
+ * entry, combinable VIFEs, and what follows from them (description, unit, whether the data are
+ * a date, multiplicative corrections). Immutable and shared.
+ *
+ * <p>Why a class of its own: a meter sends the same few VIBs in every telegram, so their meaning
+ * is worked out once. A lone VIF (the common case) is a table look-up in {@link #SINGLE}; a VIB
+ * with extensions is looked up by its bytes in a small lock-free cache ({@link #decoded}) and
+ * built on a miss. The decoder thus builds no description string and no list per record.
+ */
+final class Vib {
+
+    /** Key of a VIB that is not cached (plain text, or too long for a key). */
+    static final long NO_KEY = -1;
+
+    /** The meaning of each VIF 0x00–0x7F without extension bit (0x7C, plain text, is per record). */
+    static final Vib[] SINGLE = new Vib[128];
+
+    /** Most VIB bytes that fit a cache key (VIF and up to six VIFEs). */
+    private static final int MAX_KEY_BYTES = 7;
+    private static final int CACHE_BITS = 10;
+    /**
+     * Lock-free cache of VIBs with extensions, indexed by a hash of the key. A slot holds the last
+     * VIB stored there; races are harmless because a Vib is immutable (all fields final, so it is
+     * safely published through the array) and equal keys build equal Vibs.
+     */
+    private static final Vib[] CACHE = new Vib[1 << CACHE_BITS];
+
+    static {
+        for (int code = 0; code < 128; code++) {
+            if (code != 0x7C) {
+                SINGLE[code] = build(VifTable.PRIMARY[code], null, null, 0, 0, code);
+            }
+        }
+    }
+
+    final long key;
+    final VifTable.Entry entry;
+    final Quantity quantity;
+    final String description;
+    final String unit;
+    final List<CombinableVife> combinables;
+    /** True if the data are a point in time: the VIF says so, or a combinable VIFE does (start date of …). */
+    final boolean dateContext;
+    /** Multiplicative correction factors (VIFE 0x70–0x77, 0x7D) in wire order, or {@code null}. */
+    final BigDecimal[] corrections;
+    /**
+     * For a record built by a caller ({@link #given}): its DIB and VIB hex and function, which
+     * are not in its bytes; {@code null} for decoded records, whose bytes say them.
+     */
+    final String dif;
+    final String vif;
+    final Function function;
+
+    private Vib(long key, VifTable.Entry entry, Quantity quantity, String description, String unit,
+            List<CombinableVife> combinables, boolean dateContext, BigDecimal[] corrections) {
+        this(key, entry, quantity, description, unit, combinables, dateContext, corrections, null, null, null);
+    }
+
+    private Vib(long key, VifTable.Entry entry, Quantity quantity, String description, String unit,
+            List<CombinableVife> combinables, boolean dateContext, BigDecimal[] corrections, String dif, String vif,
+            Function function) {
+        this.dif = dif;
+        this.vif = vif;
+        this.function = function;
+        this.key = key;
+        this.entry = entry;
+        this.quantity = quantity;
+        this.description = description;
+        this.unit = unit;
+        this.combinables = combinables;
+        this.dateContext = dateContext;
+        this.corrections = corrections;
+    }
+
+    /**
+     * The meaning given by a caller of {@link DataRecord}'s public constructor (no table entry),
+     * with the record's DIB and VIB hex and function.
+     */
+    static Vib given(String dif, String vif, Function function, Quantity quantity, String description, String unit,
+            List<CombinableVife> combinables) {
+        return new Vib(NO_KEY, null, quantity, description, unit, List.copyOf(combinables), false, null, dif, vif,
+                function);
+    }
+
+    /**
+     * The meaning of the VIB whose interpreted bytes are {@code f[vibFrom, vibTo)} (the VIF, the
+     * extension-table VIFE of 0xFB/0xFD, combinable VIFEs up to and including a manufacturer
+     * escape 0x7F; not the raw manufacturer VIFEs after it), the VIFEs starting at
+     * {@code vifesFrom}. The caller has checked the structure (extension bits, lengths).
+     */
+    static Vib decoded(VifTable.Entry entry, byte[] f, int vibFrom, int vifesFrom, int vibTo) {
+        int n = vibTo - vibFrom;
+        if (n > MAX_KEY_BYTES) {
+            return build(entry, null, f, vifesFrom, vibTo, NO_KEY);
+        }
+        long key = n;
+        for (int i = vibFrom; i < vibTo; i++) {
+            key = key << 8 | (f[i] & 0xFF);
+        }
+        // the length is in the top byte, so VIBs of different lengths never share a key
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        Vib v = CACHE[slot];
+        if (v == null || v.key != key) {
+            v = build(entry, null, f, vifesFrom, vibTo, key);
+            CACHE[slot] = v;
+        }
+        return v;
+    }
+
+    /** The meaning of a plain-text VIB (VIF 0x7C/0xFC): the text is the unit (EN 13757-3 clause 6.4.4). */
+    static Vib plainText(String text, byte[] f, int vifesFrom, int vibTo) {
+        return build(VifTable.PRIMARY[0x7C], text, f, vifesFrom, vibTo, NO_KEY);
+    }
+
+    /** Works the meaning out: walks the VIFEs {@code f[vifesFrom, vibTo)} for combinable VIFEs. */
+    private static Vib build(VifTable.Entry entry, String plainText, byte[] f, int vifesFrom, int vibTo, long key) {
+        List<CombinableVife> combinables = new ArrayList<>(2);
+        boolean secondTable = false;
+        boolean manufacturerVife = false;
+        for (int i = vifesFrom; i < vibTo; i++) {
+            int c = f[i] & 0x7F;
+            if (secondTable) {
+                combinables.add(CombinableVifes.of(c, true));
+                secondTable = false;
+            } else if (c == 0x7C) {
+                secondTable = true;
+            } else if (c == 0x7F) {
+                manufacturerVife = true; // the rest are the manufacturer's (not part of the key)
+                break;
+            } else {
+                combinables.add(CombinableVifes.of(c, false));
+            }
+        }
+        String description = plainText != null ? "Plain text unit \"" + plainText + "\"" : entry.description();
+        if (!combinables.isEmpty() || manufacturerVife) {
+            StringBuilder sb = new StringBuilder(description);
+            for (CombinableVife cv : combinables) {
+                sb.append(", ").append(cv.description());
+            }
+            if (manufacturerVife) {
+                sb.append(", manufacturer specific");
+            }
+            description = sb.toString();
+        }
+        boolean dateContext = entry.dateKind() != VifTable.DateKind.NONE;
+        List<BigDecimal> factors = new ArrayList<>(0);
+        for (CombinableVife cv : combinables) {
+            if (cv.secondTable()) {
+                continue;
+            }
+            dateContext |= CombinableVifes.isDate(cv.code());
+            if (cv.code() >= 0x70 && cv.code() <= 0x77) {
+                factors.add(BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6));
+            } else if (cv.code() == 0x7D) {
+                factors.add(BigDecimal.valueOf(1000));
+            }
+        }
+        return new Vib(key, entry, entry.quantity(), description, plainText != null ? plainText : entry.unit(),
+                List.copyOf(combinables), dateContext, factors.isEmpty() ? null : factors.toArray(BigDecimal[]::new));
+    }
+}
