@@ -28,7 +28,53 @@ final class DataTypes {
         }
     }
 
+    /**
+     * Shared values for the small numbers meters send most (zero above all: stored values not
+     * yet written, error flags, idle counters): {@code SMALL[s][r]} is {@code r·10^−s}, scale s.
+     * Like {@code BigDecimal.valueOf}'s own cache, it saves two objects per such record.
+     */
+    private static final Value[][] SMALL = new Value[13][10];
+
+    static {
+        for (int s = 0; s < SMALL.length; s++) {
+            for (int r = 0; r < SMALL[s].length; r++) {
+                SMALL[s][r] = new Value.Numeric(BigDecimal.valueOf(r, s));
+            }
+        }
+    }
+
     private DataTypes() {
+    }
+
+    /** {@code raw · 10^exp} as a value, exactly as {@link #scaled} gives it (small ones shared). */
+    static Value numeric(long raw, int exp) {
+        if (raw >= 0 && raw < 10) {
+            if (exp <= 0 && exp > -SMALL.length) {
+                return SMALL[-exp][(int) raw];
+            }
+            if (raw == 0 && exp > 0) {
+                return SMALL[0][0]; // 0·10^exp has scale 0
+            }
+        }
+        return new Value.Numeric(scaled(raw, exp));
+    }
+
+    /** Type B/C integer of 1–8 bytes times 10^exp, as a value. */
+    static Value integerValue(byte[] b, int off, int len, boolean signed, int exp) {
+        long v = 0;
+        for (int i = len - 1; i >= 0; i--) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        if (len < 8) {
+            if (signed && (b[off + len - 1] & 0x80) != 0) {
+                v |= -1L << (8 * len);
+            }
+            return numeric(v, exp);
+        }
+        if (!signed && v < 0) {
+            return new Value.Numeric(integer(b, off, len, false, exp));
+        }
+        return numeric(v, exp);
     }
 
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
@@ -85,6 +131,34 @@ final class DataTypes {
             // at most 9 bytes (LVAR 0xC9/0xD9: 18 digits) reach here, which fits a long
             throw new IllegalArgumentException("BCD of " + len + " bytes");
         }
+        if (len == 9) {
+            return bcdByDigit(b, off, len, negative, exp);
+        }
+        long x = 0;
+        for (int i = len - 1; i >= 0; i--) {
+            x = x << 8 | (b[off + i] & 0xFF);
+        }
+        boolean neg = negative;
+        int top = 8 * len - 4;
+        if (!negative && len > 0 && (x >>> top) == 0xF) {
+            neg = true; // most significant nibble F: negative (EN 13757-3 annex A)
+            x &= ~(0xFL << top);
+        }
+        // eight bytes of two digits each, at once: a nibble of 10 or more sets bit 4 of its lane when 6 is added
+        long hi = (x >>> 4) & 0x0F0F0F0F0F0F0F0FL;
+        long lo = x & 0x0F0F0F0F0F0F0F0FL;
+        if ((((hi + 0x0606060606060606L) | (lo + 0x0606060606060606L)) & 0x1010101010101010L) != 0) {
+            return bcdByDigit(b, off, len, negative, exp); // names the first bad digit
+        }
+        long t = hi * 10 + lo; // each byte 0–99
+        t = (t & 0x00FF00FF00FF00FFL) + ((t >>> 8) & 0x00FF00FF00FF00FFL) * 100; // each 16 bits 0–9999
+        t = (t & 0x0000FFFF0000FFFFL) + ((t >>> 16) & 0x0000FFFF0000FFFFL) * 10_000;
+        t = (t & 0xFFFFFFFFL) + (t >>> 32) * 100_000_000L;
+        return numeric(neg ? -t : t, exp);
+    }
+
+    /** Type A digit by digit, most significant first: the reference for {@link #bcd}, and its error path. */
+    static Value bcdByDigit(byte[] b, int off, int len, boolean negative, int exp) {
         long v = 0;
         boolean neg = negative;
         for (int i = len - 1; i >= 0; i--) {
@@ -103,7 +177,7 @@ final class DataTypes {
             }
             v = v * 100 + hi * 10 + lo;
         }
-        return new Value.Numeric(scaled(neg ? -v : v, exp));
+        return numeric(neg ? -v : v, exp);
     }
 
     /** Type H: IEEE 754 single precision, LSB first; the decimal is the shortest that reads back as the float. */

@@ -305,7 +305,7 @@ public final class TelegramDecoder {
                 boolean ext = (vif & 0x80) != 0;
                 int vifes = 0;
                 VifTable.Entry entry;
-                String plainText = null;
+                int textFrom = -1;
                 if (code == 0x7C) {
                     // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
                     // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
@@ -319,11 +319,7 @@ public final class TelegramDecoder {
                         throw new TelegramFormatException("premature end of record: expected " + len
                                 + " plain-text VIF characters, found only " + (end - p), p);
                     }
-                    char[] text = new char[len];
-                    for (int i = 0; i < len; i++) {
-                        text[i] = (char) u(p + len - 1 - i); // last character first (ISO 8859-1)
-                    }
-                    plainText = new String(text);
+                    textFrom = p;
                     p += len;
                     entry = VifTable.PRIMARY[0x7C];
                 } else if (vif == 0xFB || vif == 0xFD) {
@@ -368,8 +364,7 @@ public final class TelegramDecoder {
                     }
                 }
                 int vibTo = mfrFrom >= 0 ? mfrFrom : p;
-                vib = plainText != null ? Vib.plainText(plainText, f, vifesFrom, vibTo)
-                        : Vib.decoded(entry, f, vifStart, vifesFrom, vibTo);
+                vib = Vib.decoded(entry, f, vifStart, textFrom, vifesFrom, vibTo);
             }
             final int vifEnd = p;
 
@@ -468,22 +463,22 @@ public final class TelegramDecoder {
             }
             case 0x2 -> {
                 return vib.dateContext ? DataTypes.dateG(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 2, signed, exp));
+                        : DataTypes.integerValue(d, off, 2, signed, exp);
             }
             case 0x3 -> {
                 return entry.dateKind() == VifTable.DateKind.DATE_TIME ? DataTypes.timeJ(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 3, signed, exp));
+                        : DataTypes.integerValue(d, off, 3, signed, exp);
             }
             case 0x4 -> {
                 return vib.dateContext ? DataTypes.dateTimeF(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 4, signed, exp));
+                        : DataTypes.integerValue(d, off, 4, signed, exp);
             }
             case 0x6 -> {
                 return vib.dateContext ? DataTypes.dateTimeI(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 6, signed, exp));
+                        : DataTypes.integerValue(d, off, 6, signed, exp);
             }
             case 0x1 -> {
-                return new Value.Numeric(DataTypes.integer(d, off, 1, signed, exp));
+                return DataTypes.integerValue(d, off, 1, signed, exp);
             }
             case 0x7 -> {
                 if (entry.quantity() == Quantity.ENHANCED_IDENTIFICATION) {
@@ -491,7 +486,7 @@ public final class TelegramDecoder {
                     // version, medium), e.g. in a master's "set secondary address" (07 79 …)
                     return new Value.Text(SecondaryAddress.fromWire(d, off).toString());
                 }
-                return new Value.Numeric(DataTypes.integer(d, off, 8, signed, exp));
+                return DataTypes.integerValue(d, off, 8, signed, exp);
             }
             case 0x5 -> {
                 return DataTypes.real32(d, off, exp);
@@ -514,7 +509,7 @@ public final class TelegramDecoder {
                     return DataTypes.bcd(d, off, len, lvar >= 0xD0, exp);
                 }
                 if (len >= 1 && len <= 8) {
-                    return new Value.Numeric(DataTypes.integer(d, off, len, signed, exp));
+                    return DataTypes.integerValue(d, off, len, signed, exp);
                 }
                 // a binary number too long for a long: its bytes, most significant first (as it is written)
                 return new Value.Bytes(reversed(Arrays.copyOfRange(d, off, off + len)));

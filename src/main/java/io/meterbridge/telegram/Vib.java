@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class Vib {
 
-    /** Key of a VIB that is not cached (plain text, or too long for a key). */
+    /** Key of a VIB that is not cached (too long for a key, or given by a caller). */
     static final long NO_KEY = -1;
 
     /** The meaning of each VIF 0x00–0x7F without extension bit (0x7C, plain text, is per record). */
@@ -91,14 +91,15 @@ final class Vib {
 
     /**
      * The meaning of the VIB whose interpreted bytes are {@code f[vibFrom, vibTo)} (the VIF, the
-     * extension-table VIFE of 0xFB/0xFD, combinable VIFEs up to and including a manufacturer
-     * escape 0x7F; not the raw manufacturer VIFEs after it), the VIFEs starting at
-     * {@code vifesFrom}. The caller has checked the structure (extension bits, lengths).
+     * plain text of VIF 0x7C/0xFC, the extension-table VIFE of 0xFB/0xFD, combinable VIFEs up to
+     * and including a manufacturer escape 0x7F; not the raw manufacturer VIFEs after it), its
+     * VIFEs starting at {@code vifesFrom}. {@code textFrom} is the first plain-text character
+     * (its length byte just before), or -1. The caller has checked the structure.
      */
-    static Vib decoded(VifTable.Entry entry, byte[] f, int vibFrom, int vifesFrom, int vibTo) {
+    static Vib decoded(VifTable.Entry entry, byte[] f, int vibFrom, int textFrom, int vifesFrom, int vibTo) {
         int n = vibTo - vibFrom;
         if (n > MAX_KEY_BYTES) {
-            return build(entry, null, f, vifesFrom, vibTo, NO_KEY);
+            return build(entry, plainText(f, textFrom), f, vifesFrom, vibTo, NO_KEY);
         }
         long key = n;
         for (int i = vibFrom; i < vibTo; i++) {
@@ -108,15 +109,23 @@ final class Vib {
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
         Vib v = CACHE[slot];
         if (v == null || v.key != key) {
-            v = build(entry, null, f, vifesFrom, vibTo, key);
+            v = build(entry, plainText(f, textFrom), f, vifesFrom, vibTo, key);
             CACHE[slot] = v;
         }
         return v;
     }
 
-    /** The meaning of a plain-text VIB (VIF 0x7C/0xFC): the text is the unit (EN 13757-3 clause 6.4.4). */
-    static Vib plainText(String text, byte[] f, int vifesFrom, int vibTo) {
-        return build(VifTable.PRIMARY[0x7C], text, f, vifesFrom, vibTo, NO_KEY);
+    /** The plain text at {@code f[from]}, its length in {@code f[from − 1]}, last character first (ISO 8859-1); or {@code null}. */
+    private static String plainText(byte[] f, int from) {
+        if (from < 0) {
+            return null;
+        }
+        int len = f[from - 1] & 0xFF;
+        char[] text = new char[len];
+        for (int i = 0; i < len; i++) {
+            text[i] = (char) (f[from + len - 1 - i] & 0xFF);
+        }
+        return new String(text);
     }
 
     /** Works the meaning out: walks the VIFEs {@code f[vifesFrom, vibTo)} for combinable VIFEs. */
