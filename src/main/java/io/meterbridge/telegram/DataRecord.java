@@ -14,10 +14,13 @@ import java.util.Objects;
  */
 public final class DataRecord {
 
-    // Positions in buf are shorts: a frame carries at most 252 user-data bytes, and a record is
-    // allocated per record, so its size matters for the decoder's throughput. What the VIB means
-    // (quantity, description, unit, combinable VIFEs) is a shared Vib, worked out once per VIB.
+    // A decoded record is a view of the decoder's private copy of the telegram's bytes: positions
+    // (shorts: at most 32767 bytes of user data), the shared meaning of its VIB, and its value.
+    // DIB fields (data field, storage, tariff, sub-unit, function) are read from the DIB bytes
+    // when asked for. 40 bytes per record: the decoder allocates one per record, so its size
+    // matters for throughput. A record built from parts keeps those in its Vib (Vib.Given).
     private final byte[] buf;
+    private final Vib vib;
     private final int offset;
     private final short difFrom;
     private final short vifFrom;
@@ -25,11 +28,6 @@ public final class DataRecord {
     private final short dataFrom;
     private final short dataTo;
     private final short mfrFrom;
-    private final short subunit;
-    private final byte dataField;
-    private final int tariff;
-    private final long storage;
-    private final Vib vib;
     /**
      * The value; for a decoder record {@code null} until first asked for, then decoded from
      * {@code buf}. The race of two first calls is benign: both compute equal immutable values
@@ -79,15 +77,11 @@ public final class DataRecord {
         this.dataTo = (short) (m + data.length);
         Objects.requireNonNull(dif);
         Objects.requireNonNull(vif);
-        this.dataField = (byte) dataField;
-        this.storage = storage;
-        this.tariff = tariff;
-        this.subunit = (short) subunit;
         if (subunit < 0 || subunit > 0x3FF || dataField < 0 || dataField > 0xF) {
             throw new IllegalArgumentException("sub-unit is 10 bits and the data field 4 bits, got " + subunit + ", "
                     + dataField);
         }
-        this.vib = Vib.given(dif, vif, Objects.requireNonNull(function),
+        this.vib = Vib.given(new Vib.Given(dif, vif, dataField, storage, tariff, subunit, Objects.requireNonNull(function)),
                 Objects.requireNonNull(quantity), Objects.requireNonNull(description), Objects.requireNonNull(unit),
                 combinables);
         this.value = Objects.requireNonNull(value);
@@ -100,7 +94,7 @@ public final class DataRecord {
      * first use (the LVAR byte, for data field 0xD, just before {@code dataFrom}).
      */
     DataRecord(byte[] buf, int base, int offset, int vifFrom, int vifTo, int dataFrom, int dataTo, int mfrFrom,
-            int dataField, long storage, int tariff, int subunit, Vib vib, Value value) {
+            Vib vib, Value value) {
         this.buf = buf;
         this.offset = offset;
         this.difFrom = (short) (offset - base);
@@ -109,10 +103,6 @@ public final class DataRecord {
         this.dataFrom = (short) (dataFrom - base);
         this.dataTo = (short) (dataTo - base);
         this.mfrFrom = (short) (mfrFrom < 0 ? -1 : mfrFrom - base);
-        this.dataField = (byte) dataField;
-        this.storage = storage;
-        this.tariff = tariff;
-        this.subunit = (short) subunit;
         this.vib = vib;
         this.value = value;
     }
@@ -124,8 +114,8 @@ public final class DataRecord {
 
     /** DIF and DIFEs as on the wire, upper-case hex without separators ({@code "8410"}). */
     public String dif() {
-        String d = vib.dif;
-        return d != null ? d : TelegramDecoder.hex(buf, difFrom, vifFrom);
+        Vib.Given g = vib.given;
+        return g != null ? g.dif() : TelegramDecoder.hex(buf, difFrom, vifFrom);
     }
 
     /**
@@ -133,34 +123,59 @@ public final class DataRecord {
      * counters of a fixed data structure.
      */
     public String vif() {
-        String v = vib.vif;
-        return v != null ? v : TelegramDecoder.hex(buf, vifFrom, vifTo);
+        Vib.Given g = vib.given;
+        return g != null ? g.vif() : TelegramDecoder.hex(buf, vifFrom, vifTo);
     }
 
     /** The DIF's data field code 0x0–0xF (0xD: LVAR). */
     public int dataField() {
-        return dataField;
+        Vib.Given g = vib.given;
+        return g != null ? g.dataField() : buf[difFrom] & 0x0F;
     }
 
     /** Storage number (DIF bit 6 plus 4 bits per DIFE). */
     public long storage() {
+        Vib.Given g = vib.given;
+        if (g != null) {
+            return g.storage();
+        }
+        long storage = (buf[difFrom] >> 6) & 1;
+        for (int i = difFrom + 1, n = 0; i < vifFrom; i++, n++) {
+            storage |= (long) (buf[i] & 0x0F) << (1 + 4 * n);
+        }
         return storage;
     }
 
     /** Tariff (2 bits per DIFE). */
     public int tariff() {
+        Vib.Given g = vib.given;
+        if (g != null) {
+            return g.tariff();
+        }
+        int tariff = 0;
+        for (int i = difFrom + 1, n = 0; i < vifFrom; i++, n++) {
+            tariff |= ((buf[i] >> 4) & 0x03) << (2 * n);
+        }
         return tariff;
     }
 
     /** Sub-unit / device (1 bit per DIFE). */
     public int subunit() {
+        Vib.Given g = vib.given;
+        if (g != null) {
+            return g.subunit();
+        }
+        int subunit = 0;
+        for (int i = difFrom + 1, n = 0; i < vifFrom; i++, n++) {
+            subunit |= ((buf[i] >> 6) & 0x01) << n;
+        }
         return subunit;
     }
 
     /** The function field. */
     public Function function() {
-        Function f = vib.function;
-        return f != null ? f : Function.ofDif(buf[difFrom]);
+        Vib.Given g = vib.given;
+        return g != null ? g.function() : Function.ofDif(buf[difFrom]);
     }
 
     /** What is measured. */
@@ -188,7 +203,7 @@ public final class DataRecord {
     public Value value() {
         Value v = value;
         if (v == null) {
-            int df = dataField;
+            int df = buf[difFrom] & 0x0F; // decoder records only: a record from parts has its value
             v = TelegramDecoder.value(df, df == 0x0D ? buf[dataFrom - 1] & 0xFF : -1, buf, dataFrom,
                     dataTo - dataFrom, vib);
             value = v;
@@ -328,7 +343,8 @@ public final class DataRecord {
     @Override
     public boolean equals(Object o) {
         return o instanceof DataRecord r && r.offset == offset && r.dif().equals(dif()) && r.vif().equals(vif())
-                && r.dataField == dataField && r.storage == storage && r.tariff == tariff && r.subunit == subunit
+                && r.dataField() == dataField() && r.storage() == storage() && r.tariff() == tariff()
+                && r.subunit() == subunit()
                 && r.function() == function() && r.vib.quantity == vib.quantity && r.vib.description.equals(vib.description)
                 && r.vib.unit.equals(vib.unit) && r.value().equals(value()) && r.vib.combinables.equals(vib.combinables)
                 && Arrays.equals(r.manufacturerVifes(), manufacturerVifes()) && Arrays.equals(r.data(), data());
@@ -336,13 +352,13 @@ public final class DataRecord {
 
     @Override
     public int hashCode() {
-        return Objects.hash(offset, dif(), vif(), storage, tariff, subunit, function(), vib.quantity, value());
+        return Objects.hash(offset, dif(), vif(), storage(), tariff(), subunit(), function(), vib.quantity, value());
     }
 
     @Override
     public String toString() {
-        return "DataRecord[offset=" + offset + ", dif=" + dif() + ", vif=" + vif() + ", storage=" + storage
-                + ", tariff=" + tariff + ", subunit=" + subunit + ", function=" + function() + ", quantity=" + vib.quantity
+        return "DataRecord[offset=" + offset + ", dif=" + dif() + ", vif=" + vif() + ", storage=" + storage()
+                + ", tariff=" + tariff() + ", subunit=" + subunit() + ", function=" + function() + ", quantity=" + vib.quantity
                 + ", description=" + vib.description + ", value=" + value() + ", unit=" + vib.unit + "]";
     }
 }

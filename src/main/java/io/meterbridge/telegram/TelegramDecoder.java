@@ -214,7 +214,7 @@ public final class TelegramDecoder {
             this.copy = Arrays.copyOfRange(f, start, end);
             this.base = start;
             // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
-            this.records = new DataRecord[Math.max(4, (end - start) / 6)];
+            this.records = new DataRecord[(end - start) / 5 + 2];
         }
 
         int u(int i) {
@@ -264,9 +264,6 @@ public final class TelegramDecoder {
         private DataRecord record() throws TelegramFormatException {
             final int start = pos;
             int dif = u(pos);
-            long storage = (dif >> 6) & 1;
-            int tariff = 0;
-            int subunit = 0;
             int p = pos + 1;
             int b = dif;
             int n = 0;
@@ -279,10 +276,7 @@ public final class TelegramDecoder {
                 if (n == MAX_EXTENSIONS) {
                     throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " DIFEs, found an 11th", p);
                 }
-                b = u(p);
-                storage |= (long) (b & 0x0F) << (1 + 4 * n);
-                tariff |= ((b >> 4) & 0x03) << (2 * n);
-                subunit |= ((b >> 6) & 0x01) << n;
+                b = u(p); // storage, tariff and sub-unit bits: read by DataRecord when asked for
                 n++;
                 p++;
             }
@@ -392,8 +386,7 @@ public final class TelegramDecoder {
                 // CI 0x76: numbers most significant byte first; decode a reversed copy now
                 value = value(df, lvar, reversed(Arrays.copyOfRange(f, p, p + len)), 0, len, vib);
             }
-            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, df, storage, tariff,
-                    subunit, vib, value);
+            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vib, value);
         }
 
         /** LVAR ranges of EN 13757-3:2013 table 5 (clause 6.3.3). */

@@ -2,6 +2,7 @@ package io.meterbridge.telegram;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,7 +41,10 @@ final class Vib {
         }
     }
 
+    /** The VIB's bytes (up to seven) and their number, as one cache key; {@link #NO_KEY} if none. */
     final long key;
+    /** The bytes of a VIB too long for {@link #key}, as its cache key; else {@code null}. */
+    final byte[] bytes;
     final VifTable.Entry entry;
     final Quantity quantity;
     final String description;
@@ -50,26 +54,33 @@ final class Vib {
     final boolean dateContext;
     /** Multiplicative correction factors (VIFE 0x70–0x77, 0x7D) in wire order, or {@code null}. */
     final BigDecimal[] corrections;
-    /**
-     * For a record built by a caller ({@link #given}): its DIB and VIB hex and function, which
-     * are not in its bytes; {@code null} for decoded records, whose bytes say them.
-     */
-    final String dif;
-    final String vif;
-    final Function function;
+    /** For a record built by a caller from its parts ({@link #given}): those parts; {@code null} for decoded records. */
+    final Given given;
 
-    private Vib(long key, VifTable.Entry entry, Quantity quantity, String description, String unit,
-            List<CombinableVife> combinables, boolean dateContext, BigDecimal[] corrections) {
-        this(key, entry, quantity, description, unit, combinables, dateContext, corrections, null, null, null);
+    /**
+     * What a record built from parts says that a decoded record reads from its DIB bytes.
+     *
+     * @param dif DIF and DIFEs, hex
+     * @param vif VIF and VIFEs, hex
+     * @param dataField data field code
+     * @param storage storage number
+     * @param tariff tariff
+     * @param subunit sub-unit
+     * @param function function field
+     */
+    record Given(String dif, String vif, int dataField, long storage, int tariff, int subunit, Function function) {
     }
 
     private Vib(long key, VifTable.Entry entry, Quantity quantity, String description, String unit,
-            List<CombinableVife> combinables, boolean dateContext, BigDecimal[] corrections, String dif, String vif,
-            Function function) {
-        this.dif = dif;
-        this.vif = vif;
-        this.function = function;
+            List<CombinableVife> combinables, boolean dateContext, BigDecimal[] corrections) {
+        this(key, entry, quantity, description, unit, combinables, dateContext, corrections, null);
+    }
+
+    private Vib(long key, VifTable.Entry entry, Quantity quantity, String description, String unit,
+            List<CombinableVife> combinables, boolean dateContext, BigDecimal[] corrections, Given given) {
+        this.given = given;
         this.key = key;
+        this.bytes = null;
         this.entry = entry;
         this.quantity = quantity;
         this.description = description;
@@ -79,14 +90,24 @@ final class Vib {
         this.corrections = corrections;
     }
 
-    /**
-     * The meaning given by a caller of {@link DataRecord}'s public constructor (no table entry),
-     * with the record's DIB and VIB hex and function.
-     */
-    static Vib given(String dif, String vif, Function function, Quantity quantity, String description, String unit,
+    /** A copy of {@code v} with a byte key. */
+    private Vib(long key, byte[] bytes, Vib v) {
+        this.key = key;
+        this.bytes = bytes;
+        this.entry = v.entry;
+        this.quantity = v.quantity;
+        this.description = v.description;
+        this.unit = v.unit;
+        this.combinables = v.combinables;
+        this.dateContext = v.dateContext;
+        this.corrections = v.corrections;
+        this.given = v.given;
+    }
+
+    /** The meaning given by a caller of {@link DataRecord}'s public constructor (no table entry), with the record's parts. */
+    static Vib given(Given given, Quantity quantity, String description, String unit,
             List<CombinableVife> combinables) {
-        return new Vib(NO_KEY, null, quantity, description, unit, List.copyOf(combinables), false, null, dif, vif,
-                function);
+        return new Vib(NO_KEY, null, quantity, description, unit, List.copyOf(combinables), false, null, given);
     }
 
     /**
@@ -99,7 +120,7 @@ final class Vib {
     static Vib decoded(VifTable.Entry entry, byte[] f, int vibFrom, int textFrom, int vifesFrom, int vibTo) {
         int n = vibTo - vibFrom;
         if (n > MAX_KEY_BYTES) {
-            return build(entry, plainText(f, textFrom), f, vifesFrom, vibTo, NO_KEY);
+            return decodedLong(entry, f, vibFrom, textFrom, vifesFrom, vibTo);
         }
         long key = n;
         for (int i = vibFrom; i < vibTo; i++) {
@@ -110,6 +131,23 @@ final class Vib {
         Vib v = CACHE[slot];
         if (v == null || v.key != key) {
             v = build(entry, plainText(f, textFrom), f, vifesFrom, vibTo, key);
+            CACHE[slot] = v;
+        }
+        return v;
+    }
+
+    /** {@link #decoded} for a VIB longer than a key (plain text, long VIFE chains): looked up by its bytes. */
+    private static Vib decodedLong(VifTable.Entry entry, byte[] f, int vibFrom, int textFrom, int vifesFrom,
+            int vibTo) {
+        int h = 1;
+        for (int i = vibFrom; i < vibTo; i++) {
+            h = 31 * h + f[i];
+        }
+        int slot = (h * 0x9E3779B9) >>> (32 - CACHE_BITS);
+        Vib v = CACHE[slot];
+        if (v == null || v.bytes == null || !Arrays.equals(v.bytes, 0, v.bytes.length, f, vibFrom, vibTo)) {
+            Vib built = build(entry, plainText(f, textFrom), f, vifesFrom, vibTo, NO_KEY);
+            v = new Vib(NO_KEY, Arrays.copyOfRange(f, vibFrom, vibTo), built);
             CACHE[slot] = v;
         }
         return v;
