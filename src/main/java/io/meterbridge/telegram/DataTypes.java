@@ -1,7 +1,10 @@
 package io.meterbridge.telegram;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -59,11 +62,21 @@ final class DataTypes {
         return new Value.Numeric(scaled(raw, exp));
     }
 
+    private static final VarHandle LE_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** Type B/C integer of 1–8 bytes times 10^exp, as a value. */
     static Value integerValue(byte[] b, int off, int len, boolean signed, int exp) {
-        long v = 0;
-        for (int i = len - 1; i >= 0; i--) {
-            v = (v << 8) | (b[off + i] & 0xFF);
+        long v;
+        if (len == 4) {
+            v = (int) LE_INT.get(b, off) & 0xFFFFFFFFL; // one load for the most common size
+        } else if (len == 2) {
+            v = (short) LE_SHORT.get(b, off) & 0xFFFFL;
+        } else {
+            v = 0;
+            for (int i = len - 1; i >= 0; i--) {
+                v = (v << 8) | (b[off + i] & 0xFF);
+            }
         }
         if (len < 8) {
             if (signed && (b[off + len - 1] & 0x80) != 0) {
@@ -134,9 +147,16 @@ final class DataTypes {
         if (len == 9) {
             return bcdByDigit(b, off, len, negative, exp);
         }
-        long x = 0;
-        for (int i = len - 1; i >= 0; i--) {
-            x = x << 8 | (b[off + i] & 0xFF);
+        long x;
+        if (len == 4) {
+            x = (int) LE_INT.get(b, off) & 0xFFFFFFFFL;
+        } else if (len == 2) {
+            x = (short) LE_SHORT.get(b, off) & 0xFFFFL;
+        } else {
+            x = 0;
+            for (int i = len - 1; i >= 0; i--) {
+                x = x << 8 | (b[off + i] & 0xFF);
+            }
         }
         boolean neg = negative;
         int top = 8 * len - 4;

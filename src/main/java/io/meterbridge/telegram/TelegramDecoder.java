@@ -300,6 +300,7 @@ public final class TelegramDecoder {
                 int vifes = 0;
                 VifTable.Entry entry;
                 int textFrom = -1;
+                Vib vibDone = null;
                 if (code == 0x7C) {
                     // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
                     // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
@@ -326,6 +327,9 @@ public final class TelegramDecoder {
                     vifes++;
                     entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
                     ext = (t & 0x80) != 0;
+                    if (!ext) {
+                        vibDone = (vif == 0xFD ? Vib.FD : Vib.FB)[t]; // the common extension: a table look-up
+                    }
                 } else {
                     entry = VifTable.PRIMARY[code];
                     if (code == 0x7F) {
@@ -358,7 +362,7 @@ public final class TelegramDecoder {
                     }
                 }
                 int vibTo = mfrFrom >= 0 ? mfrFrom : p;
-                vib = Vib.decoded(entry, f, vifStart, textFrom, vifesFrom, vibTo);
+                vib = vibDone != null ? vibDone : Vib.decoded(entry, f, vifStart, textFrom, vifesFrom, vibTo);
             }
             final int vifEnd = p;
 
@@ -448,8 +452,8 @@ public final class TelegramDecoder {
 
     private static Value uncorrected(int df, int lvar, byte[] d, int off, int len, Vib vib) {
         VifTable.Entry entry = vib.entry;
-        boolean signed = entry.signed();
-        int exp = entry.exponent();
+        boolean signed = vib.signed;
+        int exp = vib.exponent;
         switch (df) {
             case 0x0, 0x8 -> {
                 return NO_DATA;

@@ -33,11 +33,17 @@ final class Vib {
      */
     private static final Vib[] CACHE = new Vib[1 << CACHE_BITS];
 
+    /** The meaning of VIF 0xFD / 0xFB with one extension-table VIFE 0x00–0x7F (no further VIFE). */
+    static final Vib[] FD = new Vib[128];
+    static final Vib[] FB = new Vib[128];
+
     static {
         for (int code = 0; code < 128; code++) {
             if (code != 0x7C) {
                 SINGLE[code] = build(VifTable.PRIMARY[code], null, null, 0, 0, code);
             }
+            FD[code] = build(VifTable.FD[code], null, null, 0, 0, 2L << 56 | 0xFD00 | code);
+            FB[code] = build(VifTable.FB[code], null, null, 0, 0, 2L << 56 | 0xFB00 | code);
         }
     }
 
@@ -46,6 +52,9 @@ final class Vib {
     /** The bytes of a VIB too long for {@link #key}, as its cache key; else {@code null}. */
     final byte[] bytes;
     final VifTable.Entry entry;
+    /** The entry's power of ten and signedness, at hand for the value decoder. */
+    final int exponent;
+    final boolean signed;
     final Quantity quantity;
     final String description;
     final String unit;
@@ -82,6 +91,8 @@ final class Vib {
         this.key = key;
         this.bytes = null;
         this.entry = entry;
+        this.exponent = entry == null ? 0 : entry.exponent();
+        this.signed = entry != null && entry.signed();
         this.quantity = quantity;
         this.description = description;
         this.unit = unit;
@@ -95,6 +106,8 @@ final class Vib {
         this.key = key;
         this.bytes = bytes;
         this.entry = v.entry;
+        this.exponent = v.exponent;
+        this.signed = v.signed;
         this.quantity = v.quantity;
         this.description = v.description;
         this.unit = v.unit;
