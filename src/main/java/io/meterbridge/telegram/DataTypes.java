@@ -140,12 +140,8 @@ final class DataTypes {
 
     /** Type A times 10^exp. */
     static Value bcd(byte[] b, int off, int len, boolean negative, int exp) {
-        if (len > 9) {
-            // at most 9 bytes (LVAR 0xC9/0xD9: 18 digits) reach here, which fits a long
-            throw new IllegalArgumentException("BCD of " + len + " bytes");
-        }
-        if (len == 9) {
-            return bcdByDigit(b, off, len, negative, exp);
+        if (len > 8) {
+            return bcdByDigit(b, off, len, negative, exp); // 9 bytes (LVAR 0xC9/0xD9) do not fit the lanes
         }
         long x;
         if (len == 4) {
@@ -179,6 +175,10 @@ final class DataTypes {
 
     /** Type A digit by digit, most significant first: the reference for {@link #bcd}, and its error path. */
     static Value bcdByDigit(byte[] b, int off, int len, boolean negative, int exp) {
+        if (len > 9) {
+            // at most 9 bytes (LVAR 0xC9/0xD9: 18 digits) reach here, which fits a long
+            throw new IllegalArgumentException("BCD of " + len + " bytes");
+        }
         long v = 0;
         boolean neg = negative;
         for (int i = len - 1; i >= 0; i--) {

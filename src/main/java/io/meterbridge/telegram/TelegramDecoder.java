@@ -438,9 +438,27 @@ public final class TelegramDecoder {
      * multiplicative corrections applied to numbers.
      */
     static Value value(int df, int lvar, byte[] d, int off, int len, Vib vib) {
-        Value v = uncorrected(df, lvar, d, off, len, vib);
+        Value v;
+        // the common cases first, in a method small enough for the JIT to inline: integers and BCD numbers
+        if (!vib.plainNumber) {
+            v = uncorrected(df, lvar, d, off, len, vib);
+        } else if (df == 0x4 || df == 0x2 || df == 0x1 || df == 0x6) {
+            v = DataTypes.integerValue(d, off, len, vib.signed, vib.exponent);
+        } else if (df >= 0x9 && df <= 0xC || df == 0xE) {
+            v = DataTypes.bcd(d, off, len, false, vib.exponent);
+        } else {
+            v = uncorrected(df, lvar, d, off, len, vib);
+        }
         BigDecimal[] factors = vib.corrections;
-        if (factors != null && v instanceof Value.Numeric num) {
+        if (factors != null) {
+            v = corrected(v, factors);
+        }
+        return v;
+    }
+
+    /** Applies multiplicative corrections (VIFE 0x70–0x77, 0x7D) to a number, in wire order. */
+    private static Value corrected(Value v, BigDecimal[] factors) {
+        if (v instanceof Value.Numeric num) {
             BigDecimal x = num.number();
             for (BigDecimal factor : factors) {
                 x = x.multiply(factor);

@@ -61,6 +61,8 @@ final class Vib {
     final List<CombinableVife> combinables;
     /** True if the data are a point in time: the VIF says so, or a combinable VIFE does (start date of …). */
     final boolean dateContext;
+    /** True if integer data are a plain number: not a date, not an enhanced identification (a secondary address). */
+    final boolean plainNumber;
     /** Multiplicative correction factors (VIFE 0x70–0x77, 0x7D) in wire order, or {@code null}. */
     final BigDecimal[] corrections;
     /** For a record built by a caller from its parts ({@link #given}): those parts; {@code null} for decoded records. */
@@ -98,6 +100,7 @@ final class Vib {
         this.unit = unit;
         this.combinables = combinables;
         this.dateContext = dateContext;
+        this.plainNumber = entry != null && !dateContext && entry.quantity() != Quantity.ENHANCED_IDENTIFICATION;
         this.corrections = corrections;
     }
 
@@ -113,6 +116,7 @@ final class Vib {
         this.unit = v.unit;
         this.combinables = v.combinables;
         this.dateContext = v.dateContext;
+        this.plainNumber = v.plainNumber;
         this.corrections = v.corrections;
         this.given = v.given;
     }
