@@ -261,11 +261,70 @@ public final class TelegramDecoder {
             }
         }
 
+        /** Where {@link #extendedVib} left off: the end of the VIB, and the first manufacturer VIFE or -1. */
+        private int vibEnd;
+        private int vibMfrFrom;
+
+        /**
+         * One record. The common shape (DIF, a lone VIF, fixed-length data) stays in this method,
+         * small enough for the JIT; DIFE chains, extended VIBs and errors are in their own methods.
+         */
         private DataRecord record() throws TelegramFormatException {
             final int start = pos;
-            int dif = u(pos);
-            int p = pos + 1;
-            int b = dif;
+            int dif = u(start);
+            int p = (dif & 0x80) == 0 ? start + 1 : difes(start);
+            final int vifStart = p;
+            if (p >= end) {
+                throw premature("a VIF after the DIB", p);
+            }
+            int vif = u(p++);
+            Vib vib;
+            int mfrFrom = -1;
+            if ((vif & 0x80) == 0 && vif != 0x7C) {
+                // a lone VIF, the common case: its meaning is a table look-up
+                vib = Vib.SINGLE[vif];
+                if (vif == 0x7F) {
+                    mfrFrom = p; // manufacturer-specific VIF without VIFEs
+                }
+            } else {
+                vib = extendedVib(vifStart);
+                p = vibEnd;
+                mfrFrom = vibMfrFrom;
+            }
+            final int vifEnd = p;
+
+            // data field
+            int df = dif & 0x0F;
+            int len = DATA_LENGTH[df];
+            int lvar = -1;
+            if (df == 0x0D) {
+                if (p >= end) {
+                    throw premature("an LVAR length byte", p);
+                }
+                lvar = u(p);
+                len = lvarLength(lvar, p);
+                p++;
+            }
+            if (p + len > end) {
+                throw prematureData(len, dif, p);
+            }
+            pos = p + len;
+            Value value = null; // decoded from the copy when first asked for
+            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
+                value = msbFirstValue(df, lvar, p, len, vib);
+            }
+            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vib, value);
+        }
+
+        /** CI 0x76: numbers most significant byte first; decodes a reversed copy now. */
+        private Value msbFirstValue(int df, int lvar, int p, int len, Vib vib) {
+            return value(df, lvar, reversed(Arrays.copyOfRange(f, p, p + len)), 0, len, vib);
+        }
+
+        /** Checks the DIFE chain after the DIF at {@code start}; returns the position after it. */
+        private int difes(int start) throws TelegramFormatException {
+            int p = start + 1;
+            int b = u(start);
             int n = 0;
             while ((b & 0x80) != 0) {
                 if (p >= end) {
@@ -280,117 +339,93 @@ public final class TelegramDecoder {
                 n++;
                 p++;
             }
-            final int vifStart = p;
-            if (p >= end) {
-                throw new TelegramFormatException(
-                        "premature end of record: expected a VIF after the DIB, found the end of the user data", p);
-            }
+            return p;
+        }
+
+        private static TelegramFormatException premature(String expected, int at) {
+            return new TelegramFormatException("premature end of record: expected " + expected
+                    + ", found the end of the user data", at);
+        }
+
+        private TelegramFormatException prematureData(int len, int dif, int p) {
+            return new TelegramFormatException(String.format(
+                    "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
+                    end - p), p);
+        }
+
+        /**
+         * A VIB with extensions (or plain text) from {@code vifStart}: checks its structure and
+         * looks its meaning up. Leaves its end in {@link #vibEnd} and the first manufacturer VIFE
+         * (or -1) in {@link #vibMfrFrom}.
+         */
+        private Vib extendedVib(int vifStart) throws TelegramFormatException {
+            int p = vifStart;
             int vif = u(p++);
-            Vib vib;
             int mfrFrom = -1;
-            if ((vif & 0x80) == 0 && vif != 0x7C) {
-                // a lone VIF, the common case: its meaning is a table look-up
-                vib = Vib.SINGLE[vif];
-                if (vif == 0x7F) {
-                    mfrFrom = p; // manufacturer-specific VIF without VIFEs
+            int code = vif & 0x7F;
+            boolean ext = (vif & 0x80) != 0;
+            int vifes = 0;
+            VifTable.Entry entry;
+            int textFrom = -1;
+            Vib vibDone = null;
+            if (code == 0x7C) {
+                // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
+                // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
+                if (p >= end) {
+                    throw premature("the length of a plain-text VIF", p);
+                }
+                int len = u(p++);
+                if (p + len > end) {
+                    throw new TelegramFormatException("premature end of record: expected " + len
+                            + " plain-text VIF characters, found only " + (end - p), p);
+                }
+                textFrom = p;
+                p += len;
+                entry = VifTable.PRIMARY[0x7C];
+            } else if (vif == 0xFB || vif == 0xFD) {
+                if (p >= end) {
+                    throw premature("the extension VIFE after VIF " + hex2(vif), p);
+                }
+                int t = u(p++);
+                vifes++;
+                entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
+                ext = (t & 0x80) != 0;
+                if (!ext) {
+                    vibDone = (vif == 0xFD ? Vib.FD : Vib.FB)[t]; // the common extension: a table look-up
                 }
             } else {
-                int code = vif & 0x7F;
-                boolean ext = (vif & 0x80) != 0;
-                int vifes = 0;
-                VifTable.Entry entry;
-                int textFrom = -1;
-                Vib vibDone = null;
-                if (code == 0x7C) {
-                    // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
-                    // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
-                    if (p >= end) {
-                        throw new TelegramFormatException(
-                                "premature end of record: expected the length of a plain-text VIF, found the end of the user data",
-                                p);
-                    }
-                    int len = u(p++);
-                    if (p + len > end) {
-                        throw new TelegramFormatException("premature end of record: expected " + len
-                                + " plain-text VIF characters, found only " + (end - p), p);
-                    }
-                    textFrom = p;
-                    p += len;
-                    entry = VifTable.PRIMARY[0x7C];
-                } else if (vif == 0xFB || vif == 0xFD) {
-                    if (p >= end) {
-                        throw new TelegramFormatException(String.format(
-                                "premature end of record: expected the extension VIFE after VIF %s, found the end of the user data",
-                                hex2(vif)), p);
-                    }
-                    int t = u(p++);
-                    vifes++;
-                    entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
-                    ext = (t & 0x80) != 0;
-                    if (!ext) {
-                        vibDone = (vif == 0xFD ? Vib.FD : Vib.FB)[t]; // the common extension: a table look-up
-                    }
-                } else {
-                    entry = VifTable.PRIMARY[code];
-                    if (code == 0x7F) {
-                        mfrFrom = p; // all VIFEs of a manufacturer-specific VIF are the manufacturer's
-                    }
+                entry = VifTable.PRIMARY[code];
+                if (code == 0x7F) {
+                    mfrFrom = p; // all VIFEs of a manufacturer-specific VIF are the manufacturer's
                 }
-                final int vifesFrom = p;
-                boolean secondTable = false; // the previous VIFE was the 0x7C escape
-                while (ext) {
-                    if (p >= end) {
-                        throw new TelegramFormatException(String.format(
-                                "premature end of record: expected a VIFE after %s (extension bit set), found the end of the user data",
-                                hex2(u(p - 1))), p);
-                    }
-                    if (vifes == MAX_EXTENSIONS) {
-                        throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " VIFEs, found an 11th", p);
-                    }
-                    int v = u(p++);
-                    vifes++;
-                    ext = (v & 0x80) != 0;
-                    if (mfrFrom < 0) {
-                        int c = v & 0x7F;
-                        if (secondTable) {
-                            secondTable = false; // a code of the second combinable table, even 0x7F
-                        } else if (c == 0x7C) {
-                            secondTable = true;
-                        } else if (c == 0x7F) {
-                            mfrFrom = p; // everything after this VIFE is the manufacturer's
-                        }
-                    }
-                }
-                int vibTo = mfrFrom >= 0 ? mfrFrom : p;
-                vib = vibDone != null ? vibDone : Vib.decoded(entry, f, vifStart, textFrom, vifesFrom, vibTo);
             }
-            final int vifEnd = p;
-
-            // data field
-            int df = dif & 0x0F;
-            int len = DATA_LENGTH[df];
-            int lvar = -1;
-            if (df == 0x0D) {
+            final int vifesFrom = p;
+            boolean secondTable = false; // the previous VIFE was the 0x7C escape
+            while (ext) {
                 if (p >= end) {
-                    throw new TelegramFormatException(
-                            "premature end of record: expected an LVAR length byte, found the end of the user data", p);
+                    throw premature("a VIFE after " + hex2(u(p - 1)) + " (extension bit set)", p);
                 }
-                lvar = u(p);
-                len = lvarLength(lvar, p);
-                p++;
+                if (vifes == MAX_EXTENSIONS) {
+                    throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " VIFEs, found an 11th", p);
+                }
+                int v = u(p++);
+                vifes++;
+                ext = (v & 0x80) != 0;
+                if (mfrFrom < 0) {
+                    int c = v & 0x7F;
+                    if (secondTable) {
+                        secondTable = false; // a code of the second combinable table, even 0x7F
+                    } else if (c == 0x7C) {
+                        secondTable = true;
+                    } else if (c == 0x7F) {
+                        mfrFrom = p; // everything after this VIFE is the manufacturer's
+                    }
+                }
             }
-            if (p + len > end) {
-                throw new TelegramFormatException(String.format(
-                        "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
-                        end - p), p);
-            }
-            pos = p + len;
-            Value value = null; // decoded from the copy when first asked for
-            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
-                // CI 0x76: numbers most significant byte first; decode a reversed copy now
-                value = value(df, lvar, reversed(Arrays.copyOfRange(f, p, p + len)), 0, len, vib);
-            }
-            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vib, value);
+            vibEnd = p;
+            vibMfrFrom = mfrFrom;
+            int vibTo = mfrFrom >= 0 ? mfrFrom : p;
+            return vibDone != null ? vibDone : Vib.decoded(entry, f, vifStart, textFrom, vifesFrom, vibTo);
         }
 
         /** LVAR ranges of EN 13757-3:2013 table 5 (clause 6.3.3). */
