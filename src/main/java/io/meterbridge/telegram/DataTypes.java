@@ -207,11 +207,25 @@ final class DataTypes {
 
     /** Type H times 10^exp. */
     static Value real32(byte[] b, int off, int exp) {
-        int bits = (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
-        float f = Float.intBitsToFloat(bits);
+        float f = Float.intBitsToFloat((int) LE_INT.get(b, off));
         if (Float.isNaN(f) || Float.isInfinite(f)) {
             return new Value.Invalid("real is " + f);
         }
+        if (f == (int) f && Math.abs(f) < 1e7f) {
+            // An integral float below 10^7 prints as "<integer>.0" (FastPathsTest checks every one):
+            // the same BigDecimal as from Float.toString, without formatting and parsing it.
+            long unscaled = (long) f * 10;
+            int scale = 1 - exp;
+            if (unscaled == 0 && scale >= 0 && scale < SMALL.length) {
+                return SMALL[scale][0];
+            }
+            return new Value.Numeric(BigDecimal.valueOf(unscaled, scale));
+        }
+        return real32ByString(f, exp);
+    }
+
+    /** Type H through {@link Float#toString}: the reference for {@link #real32}, and its general path. */
+    static Value real32ByString(float f, int exp) {
         return new Value.Numeric(new BigDecimal(Float.toString(f)).scaleByPowerOfTen(exp));
     }
 
@@ -229,7 +243,7 @@ final class DataTypes {
     /** True if year/month/day/hour/minute/second make a real date-time (no exception needed to find out). */
     private static boolean valid(int fullYear, int month, int day, int hour, int minute, int second) {
         return month >= 1 && month <= 12 && day >= 1
-                && day <= java.time.Month.of(month).length(java.time.Year.isLeap(fullYear))
+                && (day <= 28 || day <= java.time.Month.of(month).length(java.time.Year.isLeap(fullYear)))
                 && hour <= 23 && minute <= 59 && second <= 59;
     }
 

@@ -61,6 +61,36 @@ class FastPathsTest {
         assertEquals(expected.number().scale(), ((Value.Numeric) actual).number().scale());
     }
 
+    @Property(tries = 5000)
+    void realsEqualTheirDecimalString(@ForAll int bits, @ForAll @IntRange(min = -10, max = 6) int exp) {
+        float f = Float.intBitsToFloat(bits);
+        byte[] b = {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)};
+        Value expected = Float.isNaN(f) || Float.isInfinite(f) ? new Value.Invalid("real is " + f)
+                : DataTypes.real32ByString(f, exp);
+        assertEquals(expected, DataTypes.real32(b, 0, exp));
+    }
+
+    @Property(tries = 5000)
+    void integralRealsEqualTheirDecimalString(@ForAll @IntRange(min = -9_999_999, max = 9_999_999) int i,
+            @ForAll @IntRange(min = -10, max = 6) int exp) {
+        int bits = Float.floatToIntBits(i);
+        byte[] b = {(byte) bits, (byte) (bits >> 8), (byte) (bits >> 16), (byte) (bits >> 24)};
+        assertEquals(DataTypes.real32ByString(i, exp), DataTypes.real32(b, 0, exp));
+    }
+
+    /** The fast path rests on this: every integral float below 10^7 prints as the integer and ".0". */
+    @Test
+    void everyIntegralFloatBelowTenToTheSevenPrintsAsItsInteger() {
+        for (int i = -9_999_999; i <= 9_999_999; i++) {
+            String s = Float.toString(i);
+            if (!s.equals(i + ".0")) {
+                assertEquals(i + ".0", s);
+            }
+        }
+        assertEquals("-0.0", Float.toString(-0.0f));
+        assertEquals(DataTypes.real32ByString(-0.0f, 0), DataTypes.real32(new byte[] {0, 0, 0, (byte) 0x80}, 0, 0));
+    }
+
     /**
      * Every VIF with every combinable VIFE, twice over (16384 VIBs, far more than the cache's
      * slots): each record's description, unit and combinables are what the tables say.
