@@ -36,6 +36,24 @@ class CheckLongFrameTest {
         assertThrows(FrameFormatException.class, () -> Frames.checkLongFrame(new byte[0]));
     }
 
+    /** The checksum taken eight bytes at a time equals the byte-by-byte sum, for any range (also past 800 bytes). */
+    @Property(tries = 2000)
+    void checksumEqualsTheByteSum(@ForAll("someBytes") byte[] bytes, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 20) int skip) {
+        int from = Math.min(skip, bytes.length);
+        int sum = 0;
+        for (int i = from; i < bytes.length; i++) {
+            sum += bytes[i] & 0xFF;
+        }
+        assertEquals(sum % 256, Checksum.of(bytes, from, bytes.length));
+    }
+
+    @Provide
+    Arbitrary<byte[]> someBytes() {
+        return Arbitraries.integers().between(0, 2000).flatMap(n -> Arbitraries.oneOf(
+                Arbitraries.bytes().array(byte[].class).ofSize(n),
+                Arbitraries.just((byte) -1).array(byte[].class).ofSize(n)));
+    }
+
     /** A mutated long frame: one byte changed, or cut, or one byte too many. */
     @Provide
     Arbitrary<byte[]> mutated() {
