@@ -46,6 +46,18 @@ final class DataTypes {
         }
     }
 
+    /**
+     * Every time of day to the minute, the resolution of type F (1440 shared, immutable values:
+     * LocalTime is value-based), so that a type F date-time builds no LocalTime.
+     */
+    private static final LocalTime[] MINUTES_OF_DAY = new LocalTime[24 * 60];
+
+    static {
+        for (int m = 0; m < MINUTES_OF_DAY.length; m++) {
+            MINUTES_OF_DAY[m] = LocalTime.of(m / 60, m % 60);
+        }
+    }
+
     private DataTypes() {
     }
 
@@ -290,7 +302,8 @@ final class DataTypes {
             return new Value.Invalid("no such date/time: year " + year + ", month " + month + ", day " + day + ", "
                     + hour + ":" + minute);
         }
-        return new Value.DateTime(LocalDateTime.of(y, month, day, hour, minute), (b1 & 0x80) != 0);
+        return new Value.DateTime(LocalDateTime.of(LocalDate.of(y, month, day), MINUTES_OF_DAY[hour * 60 + minute]),
+                (b1 & 0x80) != 0);
     }
 
     /** Type I: date and time to the second, 6 bytes; bit 7 of byte 1 (IV) marks it invalid. */
