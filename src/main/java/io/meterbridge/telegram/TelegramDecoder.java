@@ -397,6 +397,14 @@ public final class TelegramDecoder {
                 entry = VifTable.PRIMARY[code];
                 if (code == 0x7F) {
                     mfrFrom = p; // all VIFEs of a manufacturer-specific VIF are the manufacturer's
+                } else if (p < end) {
+                    int v = u(p);
+                    if (v < 0x7C) {
+                        // one combinable VIFE, the common extension (e.g. 86 3C): a table look-up
+                        vibEnd = p + 1;
+                        vibMfrFrom = -1;
+                        return Vib.pair(f, vifStart);
+                    }
                 }
             }
             final int vifesFrom = p;

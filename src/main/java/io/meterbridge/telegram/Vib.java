@@ -33,6 +33,26 @@ final class Vib {
      */
     private static final Vib[] CACHE = new Vib[1 << CACHE_BITS];
 
+    /**
+     * The meaning of a primary VIF (extension bit set) with one combinable VIFE 0x00–0x7F, e.g.
+     * {@code 86 3C} (energy, backward flow), by {@code code << 7 | vife}; filled on first use
+     * (a complete table, so no eviction; races harmless as for {@link #CACHE}).
+     */
+    private static final Vib[] PAIRS = new Vib[128 * 128];
+
+    /** {@code f[vifFrom]} is a primary VIF 0x80–0xFA with its one VIFE {@code f[vifFrom + 1]} (no extension bit) after it. */
+    static Vib pair(byte[] f, int vifFrom) {
+        int code = f[vifFrom] & 0x7F;
+        int vife = f[vifFrom + 1];
+        int i = code << 7 | vife;
+        Vib v = PAIRS[i];
+        if (v == null) {
+            v = build(VifTable.PRIMARY[code], null, f, vifFrom + 1, vifFrom + 2, 2L << 56 | (0x80 | code) << 8 | vife);
+            PAIRS[i] = v;
+        }
+        return v;
+    }
+
     /** The meaning of VIF 0xFD / 0xFB with one extension-table VIFE 0x00–0x7F (no further VIFE). */
     static final Vib[] FD = new Vib[128];
     static final Vib[] FB = new Vib[128];
