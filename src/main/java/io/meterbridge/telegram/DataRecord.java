@@ -8,9 +8,11 @@ import java.util.Objects;
 
 /**
  * One data record of a variable-data telegram: DIB (DIF + DIFEs), VIB (VIF + VIFEs) and data,
- * decoded (EN 13757-3 clause 6). Immutable. (A final class rather than a record so that the
- * decoder can share one private copy of the telegram's bytes among its records and derive the
- * hex and byte views on demand: decoding allocates little.)
+ * decoded (EN 13757-3 clause 6). Immutable and thread-safe. (A final class rather than a record
+ * so that the decoder can share one private copy of the telegram's bytes among its records and
+ * derive the DIB fields, the hex and byte views and the value from them on demand: decoding
+ * allocates little. The value is decoded once, on the first call of {@link #value()}; it never
+ * fails, since invalid data are a {@link Value.Invalid}.)
  */
 public final class DataRecord {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Decodes the EN 13757-3 application layer: CI field, header, data records. Pure and
- * thread-safe: all state is on the stack.
+ * thread-safe: all state is on the stack, apart from the lock-free cache of VIB meanings ({@link Vib}).
  *
  * <p>Table-driven: the VIF tables are {@link VifTable}, the combinable VIFEs {@link CombinableVifes},
  * the data types {@link DataTypes}. Where implementations disagree the decoder follows the
