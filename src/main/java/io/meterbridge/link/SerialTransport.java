@@ -2,7 +2,6 @@ package io.meterbridge.link;
 
 import com.fazecast.jSerialComm.SerialPort;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
@@ -13,12 +12,8 @@ import org.slf4j.LoggerFactory;
  * A serial port through jSerialComm: 300–38400 Bd, 8 data bits, 1 stop bit, parity as
  * configured (even on M-Bus).
  *
- * <p>A Linux pseudo-terminal (socat, ser2net, a simulator) cannot keep even parity: the kernel
- * drops PARENB and re-applying the settings fails with EINVAL. A pty is recognised by its real
- * path ({@code /dev/pts/N}) and opened without parity, with a warning.
- *
- * <p>The path is resolved on every open, so a {@code /dev/serial/by-id/…} link finds an
- * unplugged and replugged USB adapter again even if it comes back as another ttyUSB.
+ * <p>Opened by {@link SerialPorts#open}: pseudo-terminals without parity, paths resolved on every
+ * open so that a replugged USB adapter is found again.
  */
 public final class SerialTransport implements Transport {
 
@@ -30,7 +25,6 @@ public final class SerialTransport implements Transport {
     private final Parity parity;
     private SerialPort port;
     private Parity effectiveParity;
-    private boolean warnedPty;
 
     public SerialTransport(BusSettings settings) {
         this.path = settings.port();
@@ -38,88 +32,16 @@ public final class SerialTransport implements Transport {
         this.parity = settings.parity();
     }
 
-    /** True if {@code realPath} is a Unix98 pseudo-terminal. */
-    public static boolean isPseudoTerminal(String realPath) {
-        return realPath.startsWith("/dev/pts/") || realPath.equals("/dev/ptmx");
-    }
-
     @Override
     public synchronized void open() throws PortUnavailableException {
         if (port != null) {
             return;
         }
-        Path p = Path.of(path);
-        String real = path;
-        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
-        if (!windows) {
-            if (!Files.exists(p)) {
-                throw new PortUnavailableException(path, "no such serial port",
-                        "is the M-Bus adapter plugged in? List ports with: ls -l /dev/serial/by-id/ /dev/ttyUSB* /dev/ttyACM*");
-            }
-            try {
-                real = p.toRealPath().toString();
-            } catch (IOException e) {
-                throw new PortUnavailableException(path, "cannot resolve the port's path: " + e.getMessage(),
-                        "check the device link", e);
-            }
-            if (!Files.isReadable(Path.of(real)) || !Files.isWritable(Path.of(real))) {
-                throw new PortUnavailableException(path, "permission denied on " + real,
-                        "add your user to the group that owns it (usually dialout: sudo usermod -aG dialout $USER, "
-                                + "then log in again)");
-            }
-        }
-        effectiveParity = parity;
-        if (isPseudoTerminal(real) && parity != Parity.NONE) {
-            if (!warnedPty) {
-                LOG.warn("{} is a pseudo-terminal ({}), which cannot keep {} parity; using no parity. "
-                        + "Fine for socat/ser2net links; a real M-Bus needs 8E1 on the hardware side.", path, real,
-                        parity.name().toLowerCase(java.util.Locale.ROOT));
-                warnedPty = true;
-            }
-            effectiveParity = Parity.NONE;
-        }
-        SerialPort sp = SerialPort.getCommPort(real);
-        sp.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, switch (effectiveParity) {
-            case NONE -> SerialPort.NO_PARITY;
-            case EVEN -> SerialPort.EVEN_PARITY;
-            case ODD -> SerialPort.ODD_PARITY;
-        });
-        sp.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        sp.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
-        boolean opened = sp.openPort(0);
-        if (!opened && sp.getLastErrorCode() == 22 && effectiveParity != Parity.NONE) {
-            // Some virtual ports that are not /dev/pts (tty0tty, vendor bridges) reject parity the same way.
-            LOG.warn("{} rejects {} parity (EINVAL); using no parity, as on a pseudo-terminal", path,
-                    effectiveParity.name().toLowerCase(java.util.Locale.ROOT));
-            effectiveParity = Parity.NONE;
-            sp.setParity(SerialPort.NO_PARITY);
-            opened = sp.openPort(0);
-        }
-        if (!opened) {
-            int errno = sp.getLastErrorCode();
-            String problem;
-            String hint;
-            boolean exists = windows || Files.exists(p);
-            if (errno == 13 || errno == 1) {
-                problem = "permission denied";
-                hint = "add your user to the dialout group (sudo usermod -aG dialout $USER) and log in again";
-            } else if (errno == 22) {
-                problem = "the port rejects " + baud + " Bd " + effectiveParity + " parity (EINVAL)";
-                hint = "try --parity none if this is a pseudo-terminal or network bridge";
-            } else if (!exists) {
-                problem = "no such serial port";
-                hint = "is the M-Bus adapter plugged in? List ports with: ls -l /dev/serial/by-id/";
-            } else {
-                // jSerialComm takes an exclusive lock (flock) on open; a port someone else holds fails here,
-                // with an errno that is not always EBUSY.
-                problem = "port is busy or locked";
-                hint = "another program has it open (another meterbridge, ModemManager, a terminal, ser2net); "
-                        + "close it and try again";
-            }
-            throw new PortUnavailableException(path, problem + " (errno " + errno + " at " + sp.getLastErrorLocation()
-                    + ")", hint);
-        }
-        port = sp;
+        SerialPorts.Opened opened = SerialPorts.open(path, baud, parity, "M-Bus adapter");
+        // non-blocking reads with our own wait, see read()
+        opened.port().setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
+        effectiveParity = opened.parity();
+        port = opened.port();
     }
 
     @Override

@@ -203,7 +203,7 @@ class BusCommandsTest {
     void simBusIsNotSharedWithOtherPortNames() {
         assertTrue(SimBus.standard(Clock.systemUTC()).meters().size() == 2);
         assertTrue(SimServer.class.getName().endsWith("SimServer"));
-        assertTrue(SerialTransport.isPseudoTerminal("/dev/pts/3"));
-        assertFalse(SerialTransport.isPseudoTerminal("/dev/ttyUSB0"));
+        assertTrue(io.meterbridge.link.SerialPorts.isPseudoTerminal("/dev/pts/3"));
+        assertFalse(io.meterbridge.link.SerialPorts.isPseudoTerminal("/dev/ttyUSB0"));
     }
 }

@@ -3,12 +3,11 @@ package io.meterbridge.camel.p1;
 import com.fazecast.jSerialComm.SerialPort;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.PortUnavailableException;
+import io.meterbridge.link.SerialPorts;
 import io.meterbridge.link.SerialTransport;
 import io.meterbridge.link.Transport;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,6 @@ final class P1SerialPort implements Transport {
     private SerialPort port;
     private Parity effectiveParity;
     private int timeoutMillis;
-    private boolean warnedPty;
 
     /**
      * @param path   the device
@@ -54,51 +52,13 @@ final class P1SerialPort implements Transport {
         if (port != null) {
             return;
         }
-        String real = path;
-        if (!System.getProperty("os.name", "").startsWith("Windows")) {
-            Path p = Path.of(path);
-            if (!Files.exists(p)) {
-                throw new PortUnavailableException(path, "no such serial port",
-                        "is the P1 cable's USB plug in? List ports with: ls -l /dev/serial/by-id/ /dev/ttyUSB*");
-            }
-            try {
-                real = p.toRealPath().toString();
-            } catch (IOException e) {
-                throw new PortUnavailableException(path, "cannot resolve the port's path: " + e.getMessage(),
-                        "check the device link", e);
-            }
-            if (!Files.isReadable(Path.of(real))) {
-                throw new PortUnavailableException(path, "permission denied on " + real,
-                        "add your user to the group that owns it (usually dialout: sudo usermod -aG dialout $USER,"
-                                + " then log in again)");
-            }
-        }
-        effectiveParity = parity;
-        if (parity != Parity.NONE && SerialTransport.isPseudoTerminal(real)) {
-            // a Linux pty drops PARENB; the bytes pass unchanged, so no parity is the right setting
-            if (!warnedPty) {
-                LOG.warn("{} is a pseudo-terminal ({}), which cannot keep {} parity; reading it without parity",
-                        path, real, parity.name().toLowerCase(Locale.ROOT));
-                warnedPty = true;
-            }
-            effectiveParity = Parity.NONE;
-        }
-        SerialPort sp = SerialPort.getCommPort(real);
-        sp.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, switch (effectiveParity) {
-            case NONE -> SerialPort.NO_PARITY;
-            case EVEN -> SerialPort.EVEN_PARITY;
-            case ODD -> SerialPort.ODD_PARITY;
-        });
-        sp.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        SerialPorts.Opened opened = SerialPorts.open(path, baud, parity, "P1 cable");
+        SerialPort sp = opened.port();
         timeoutMillis = 1000;
         sp.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, timeoutMillis, 0);
-        if (!sp.openPort(0)) {
-            throw new PortUnavailableException(path, "cannot open the port (errno " + sp.getLastErrorCode() + " at "
-                    + sp.getLastErrorLocation() + ")", "another program may hold it (ModemManager, another"
-                    + " meterbridge, a terminal), or it is no serial port");
-        }
         sp.setDTR();
         sp.setRTS();
+        effectiveParity = opened.parity();
         port = sp;
     }
 
