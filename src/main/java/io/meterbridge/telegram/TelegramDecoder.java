@@ -200,15 +200,16 @@ public final class TelegramDecoder {
         return new String(c);
     }
 
-    /** The record loop over one user-data range (EN 13757-3 clause 6). */
-    private static final class Records {
+    /**
+     * The record loop over one user-data range (EN 13757-3 clause 6), which is also the list of
+     * the records it found (one object per telegram instead of two): {@link #list()} hands it
+     * out once the loop is done, and nothing changes it afterwards.
+     */
+    private static final class Records extends RecordList {
         final byte[] f;
         final int end;
         final boolean msbFirst;
         int pos;
-        /** The records so far: {@code records[0, count)}. */
-        DataRecord[] records;
-        int count;
         boolean more;
         byte[] manufacturerData;
 
@@ -223,6 +224,8 @@ public final class TelegramDecoder {
         final int base;
 
         Records(byte[] f, int start, int end, boolean msbFirst) {
+            // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
+            super(new DataRecord[(end - start) / 5 + 2]);
             this.f = f;
             this.pos = start;
             this.end = end;
@@ -234,8 +237,6 @@ public final class TelegramDecoder {
                 this.buf = Arrays.copyOfRange(f, start, end);
                 this.base = start;
             }
-            // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
-            this.records = new DataRecord[(end - start) / 5 + 2];
         }
 
         int u(int i) {
@@ -243,14 +244,14 @@ public final class TelegramDecoder {
         }
 
         List<DataRecord> list() {
-            return new RecordList(records, count);
+            return this;
         }
 
-        private void add(DataRecord r) {
-            if (count == records.length) {
-                records = Arrays.copyOf(records, 2 * count);
+        private void append(DataRecord r) {
+            if (size == records.length) {
+                records = Arrays.copyOf(records, 2 * size);
             }
-            records[count++] = r;
+            records[size++] = r;
         }
 
         void parse() throws TelegramFormatException {
@@ -270,7 +271,7 @@ public final class TelegramDecoder {
                 if ((dif & 0x0F) == 0x0F) {
                     if (dif == 0x7F) {
                         // global readout request (master to slave): no VIB, no data
-                        add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
+                        append(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
                                 "Global readout request", "", new Value.None(), List.of(), null, new byte[0]));
                         pos++;
                         continue;
@@ -278,7 +279,7 @@ public final class TelegramDecoder {
                     throw new TelegramFormatException(String.format(
                             "expected a DIF, found the reserved special-function code %s", hex2(dif)), pos);
                 }
-                add(record());
+                append(record());
             }
         }
 
