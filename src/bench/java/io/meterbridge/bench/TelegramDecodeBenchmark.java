@@ -8,6 +8,7 @@ import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.Telegram;
 import io.meterbridge.telegram.TelegramDecoder;
 import io.meterbridge.telegram.TelegramFormatException;
+import io.meterbridge.telegram.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -42,8 +43,9 @@ import org.openmuc.jmbus.MBusMessage;
  *     byte; jMBus checks no checksum), {@link TelegramDecoder#decode} on the frame bytes (header,
  *     every record's DIB and VIB with quantity, description, unit and combinable VIFEs), then
  *     {@link DataRecord#value()} of every record: the exact value with the VIF exponent and
- *     corrections applied ({@code BigDecimal}, date/time, text), which the decoder computes on
- *     first access from its copy of the user data. Each value goes to the blackhole.</li>
+ *     corrections applied (a number, date/time, text), which the decoder computes on first
+ *     access from the frame bytes (it keeps a reference to the frame, not a copy: the frames are
+ *     never modified). Each value goes to the blackhole.</li>
  * <li>jMBus ({@code jmbus*}): {@code MBusMessage.decode} and {@code VariableDataStructure.decode}
  *     (header and every record, each with its value decoded: {@code Long}, {@code Bcd}, date,
  *     string), then every record's value to the blackhole: {@code getDataValue()} (the raw value,
@@ -52,6 +54,14 @@ import org.openmuc.jmbus.MBusMessage;
  *     values raw) in {@code jmbusScaledCommon}.</li>
  * </ul>
  *
+ * <p>A meterbridge number is a {@link io.meterbridge.telegram.Value.Numeric}: the exact decimal
+ * as a {@code long} unscaled value and an {@code int} scale (exponent applied), with the
+ * {@code BigDecimal} built by {@code number()} only when asked. That is the like-for-like of
+ * jMBus' boxed {@code Long} from {@code getDataValue()} (which has no exponent applied), so
+ * {@code meterbridgeCommon} consumes the {@code Numeric}. {@code meterbridgeBigDecimalCommon}
+ * additionally asks every number for its {@code BigDecimal}, for what a caller that needs one
+ * pays.
+ *
  * <p>{@code *Common} benchmarks run on the same frames: those jMBus accepts (72 of 79; it rejects
  * the CI 0x73 fixed structures, some LVARs and VIFs). {@code meterbridgeAll} runs meterbridge on
  * the whole corpus.
@@ -59,7 +69,7 @@ import org.openmuc.jmbus.MBusMessage;
  * <p>Run (bench profile only; JMH and jMBus are not on the normal classpath):
  * <pre>
  * mvn -B -o -Pbench test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec \
- *     -Dbench.args="-f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc TelegramDecodeBenchmark"
+ *     -Dbench.args="-f 2 -wi 3 -w 1s -i 5 -r 1s -prof gc TelegramDecodeBenchmark"
  * </pre>
  */
 @State(Scope.Thread)
@@ -136,6 +146,17 @@ public class TelegramDecodeBenchmark {
     @Benchmark
     public void meterbridgeCommon(Blackhole bh) throws Exception {
         consumeValues(meterbridge(next(common)), bh);
+    }
+
+    @Benchmark
+    public void meterbridgeBigDecimalCommon(Blackhole bh) throws Exception {
+        Telegram t = meterbridge(next(common));
+        List<DataRecord> records = t.records();
+        for (int r = 0, n = records.size(); r < n; r++) {
+            Value v = records.get(r).value();
+            bh.consume(v instanceof Value.Numeric num ? num.number() : v);
+        }
+        bh.consume(t);
     }
 
     @Benchmark

@@ -8,15 +8,17 @@ import java.util.Objects;
 
 /**
  * One data record of a variable-data telegram: DIB (DIF + DIFEs), VIB (VIF + VIFEs) and data,
- * decoded (EN 13757-3 clause 6). Immutable and thread-safe. (A final class rather than a record
- * so that the decoder can share one private copy of the telegram's bytes among its records and
+ * decoded (EN 13757-3 clause 6). Immutable and thread-safe, provided the frame array it was
+ * decoded from is not modified afterwards (the contract of
+ * {@link TelegramDecoder#decode(int, byte[], int, int)}). (A final class rather than a record
+ * so that the decoder's records can share the telegram's bytes, the caller's frame array, and
  * derive the DIB fields, the hex and byte views and the value from them on demand: decoding
  * allocates little. The value is decoded once, on the first call of {@link #value()}; it never
  * fails, since invalid data are a {@link Value.Invalid}.)
  */
 public final class DataRecord {
 
-    // A decoded record is a view of the decoder's private copy of the telegram's bytes: positions
+    // A decoded record is a view of the telegram's bytes (the caller's frame, unmodified): positions
     // (shorts: at most 32767 bytes of user data), the shared meaning of its VIB, and its value.
     // DIB fields (data field, storage, tariff, sub-unit, function) are read from the DIB bytes
     // when asked for. 40 bytes per record: the decoder allocates one per record, so its size
@@ -90,8 +92,8 @@ public final class DataRecord {
     }
 
     /**
-     * The decoder's constructor: {@code buf} is the decoder's private copy of the telegram
-     * (never handed out), {@code buf[i]} being frame byte {@code base + i}; positions are frame
+     * The decoder's constructor: {@code buf} holds the telegram (the caller's frame or the
+     * decoder's copy; never handed out or written), {@code buf[i]} being frame byte {@code base + i}; positions are frame
      * offsets. {@code value} may be {@code null}: it is then decoded from the data field on
      * first use (the LVAR byte, for data field 0xD, just before {@code dataFrom}).
      */

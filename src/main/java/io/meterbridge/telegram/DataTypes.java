@@ -41,7 +41,7 @@ final class DataTypes {
     static {
         for (int s = 0; s < SMALL.length; s++) {
             for (int r = 0; r < SMALL[s].length; r++) {
-                SMALL[s][r] = new Value.Numeric(BigDecimal.valueOf(r, s));
+                SMALL[s][r] = Value.Numeric.of(r, s);
             }
         }
     }
@@ -69,6 +69,15 @@ final class DataTypes {
             }
             if (raw == 0 && exp > 0) {
                 return SMALL[0][0]; // 0·10^exp has scale 0
+            }
+        }
+        if (exp <= 0) {
+            return Value.Numeric.of(raw, -exp); // scale −exp: the resolution of the VIF
+        }
+        if (exp < POW10.length) {
+            long limit = Long.MAX_VALUE / POW10[exp];
+            if (raw <= limit && raw >= -limit) {
+                return Value.Numeric.of(raw * POW10[exp], 0);
             }
         }
         return new Value.Numeric(scaled(raw, exp));
@@ -231,9 +240,45 @@ final class DataTypes {
             if (unscaled == 0 && scale >= 0 && scale < SMALL.length) {
                 return SMALL[scale][0];
             }
-            return new Value.Numeric(BigDecimal.valueOf(unscaled, scale));
+            return Value.Numeric.of(unscaled, scale);
         }
-        return real32ByString(f, exp);
+        return real32ByDigits(Float.toString(f), exp);
+    }
+
+    /**
+     * The decimal of {@link Float#toString} text ({@code [-]digits.digits[E[-]digits]}, at most
+     * nine significant digits) read straight into unscaled value and scale: the same number and
+     * scale as {@code new BigDecimal(text).scaleByPowerOfTen(exp)}, without that parse.
+     */
+    static Value real32ByDigits(String text, int exp) {
+        long unscaled = 0;
+        int scale = 0;
+        int i = 0;
+        int n = text.length();
+        boolean negative = text.charAt(0) == '-';
+        if (negative) {
+            i++;
+        }
+        boolean fraction = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                fraction = true;
+            } else if (c == 'E') {
+                scale -= Integer.parseInt(text, i + 1, n, 10);
+                break;
+            } else {
+                unscaled = unscaled * 10 + (c - '0'); // ≤ 9 significant digits plus leading zeros: fits
+                if (fraction) {
+                    scale++;
+                }
+            }
+        }
+        scale -= exp;
+        if (unscaled == 0 && scale >= 0 && scale < SMALL.length) {
+            return SMALL[scale][0];
+        }
+        return Value.Numeric.of(negative ? -unscaled : unscaled, scale);
     }
 
     /** Type H through {@link Float#toString}: the reference for {@link #real32}, and its general path. */

@@ -6,16 +6,17 @@ import java.util.RandomAccess;
 
 /**
  * The decoder's unmodifiable list of a telegram's records: a view of the array it filled, which
- * nobody else holds, so {@link Telegram} need not copy it.
+ * nobody else holds, so {@link Telegram} need not copy it. The decoder's record loop is itself
+ * this list and fills {@code records[0, size)} before anyone sees it; the list is unchanged
+ * afterwards and reaches other threads through the telegram's final field.
  */
-final class RecordList extends AbstractList<DataRecord> implements RandomAccess {
+abstract class RecordList extends AbstractList<DataRecord> implements RandomAccess {
 
-    private final DataRecord[] records;
-    private final int size;
+    DataRecord[] records;
+    int size;
 
-    RecordList(DataRecord[] records, int size) {
+    RecordList(DataRecord[] records) {
         this.records = records;
-        this.size = size;
     }
 
     @Override

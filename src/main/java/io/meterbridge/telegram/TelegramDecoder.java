@@ -42,6 +42,13 @@ public final class TelegramDecoder {
      * Offsets in records and in exceptions count from the start of {@code frame}, so a caller
      * that passes a whole link-layer frame gets frame byte offsets.
      *
+     * <p><b>The array must not be modified afterwards.</b> The records of the returned telegram
+     * keep a reference to {@code frame} rather than a copy, and read their DIB, VIB and value
+     * bytes from it when asked (a value is decoded on the first {@link DataRecord#value()}):
+     * writing to {@code frame} later, e.g. reusing it as a receive buffer, changes what the
+     * records say. Pass a fresh array (as {@code LongFrame.toBytes()} returns), or a copy.
+     * The telegram never writes to {@code frame}.
+     *
      * @param ci the CI field, 0–255
      * @param frame the bytes holding the user data (typically the whole long frame)
      * @param dataStart index of the first user-data byte (after the CI field)
@@ -104,7 +111,10 @@ public final class TelegramDecoder {
         }
     }
 
-    /** Decodes bare user data (offsets then count from the first user-data byte). */
+    /**
+     * Decodes bare user data (offsets then count from the first user-data byte). The array must
+     * not be modified afterwards: see {@link #decode(int, byte[], int, int)}.
+     */
     public static Telegram decode(int ci, byte[] userData) throws TelegramFormatException {
         return decode(ci, userData, 0, userData.length);
     }
@@ -190,31 +200,43 @@ public final class TelegramDecoder {
         return new String(c);
     }
 
-    /** The record loop over one user-data range (EN 13757-3 clause 6). */
-    private static final class Records {
+    /**
+     * The record loop over one user-data range (EN 13757-3 clause 6), which is also the list of
+     * the records it found (one object per telegram instead of two): {@link #list()} hands it
+     * out once the loop is done, and nothing changes it afterwards.
+     */
+    private static final class Records extends RecordList {
         final byte[] f;
         final int end;
         final boolean msbFirst;
         int pos;
-        /** The records so far: {@code records[0, count)}. */
-        DataRecord[] records;
-        int count;
         boolean more;
         byte[] manufacturerData;
 
-        /** The decoder's private copy of {@code f[start, end)}, shared by the records (they never hand it out). */
-        final byte[] copy;
+        /**
+         * The bytes the records read their DIB, VIB and value from, {@code buf[i]} being frame
+         * byte {@code base + i}: the caller's array itself (base 0) — see the contract on
+         * {@link TelegramDecoder#decode(int, byte[], int, int)} — unless the user data end
+         * beyond what a record's 16-bit positions reach, then a copy of {@code f[start, end)}.
+         * Records never hand it out or write to it.
+         */
+        final byte[] buf;
         final int base;
 
         Records(byte[] f, int start, int end, boolean msbFirst) {
+            // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
+            super(new DataRecord[(end - start) / 5 + 2]);
             this.f = f;
             this.pos = start;
             this.end = end;
             this.msbFirst = msbFirst;
-            this.copy = Arrays.copyOfRange(f, start, end);
-            this.base = start;
-            // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
-            this.records = new DataRecord[(end - start) / 5 + 2];
+            if (end <= Short.MAX_VALUE) {
+                this.buf = f; // no copy: the caller does not modify the array afterwards (decode's contract)
+                this.base = 0;
+            } else {
+                this.buf = Arrays.copyOfRange(f, start, end);
+                this.base = start;
+            }
         }
 
         int u(int i) {
@@ -222,14 +244,14 @@ public final class TelegramDecoder {
         }
 
         List<DataRecord> list() {
-            return new RecordList(records, count);
+            return this;
         }
 
-        private void add(DataRecord r) {
-            if (count == records.length) {
-                records = Arrays.copyOf(records, 2 * count);
+        private void append(DataRecord r) {
+            if (size == records.length) {
+                records = Arrays.copyOf(records, 2 * size);
             }
-            records[count++] = r;
+            records[size++] = r;
         }
 
         void parse() throws TelegramFormatException {
@@ -249,7 +271,7 @@ public final class TelegramDecoder {
                 if ((dif & 0x0F) == 0x0F) {
                     if (dif == 0x7F) {
                         // global readout request (master to slave): no VIB, no data
-                        add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
+                        append(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
                                 "Global readout request", "", new Value.None(), List.of(), null, new byte[0]));
                         pos++;
                         continue;
@@ -257,7 +279,7 @@ public final class TelegramDecoder {
                     throw new TelegramFormatException(String.format(
                             "expected a DIF, found the reserved special-function code %s", hex2(dif)), pos);
                 }
-                add(record());
+                append(record());
             }
         }
 
@@ -309,11 +331,11 @@ public final class TelegramDecoder {
                 throw prematureData(len, dif, p);
             }
             pos = p + len;
-            Value value = null; // decoded from the copy when first asked for
+            Value value = null; // decoded from buf when first asked for
             if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
                 value = msbFirstValue(df, lvar, p, len, vib);
             }
-            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vib, value);
+            return new DataRecord(buf, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vib, value);
         }
 
         /** CI 0x76: numbers most significant byte first; decodes a reversed copy now. */

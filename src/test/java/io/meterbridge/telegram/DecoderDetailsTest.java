@@ -239,4 +239,30 @@ class DecoderDetailsTest {
         assertEquals("12345678", b.fixedData().idText());
         assertEquals(num("256"), b.records().get(0).number());
     }
+
+    /**
+     * The decoder keeps a reference to the caller's frame (its contract: not modified
+     * afterwards) and must never write to it: every accessor of every corpus record leaves
+     * the frame as it was, and a record still reads the same after its telegram's frame is
+     * decoded again.
+     */
+    @Test
+    void decodingNeverWritesToTheFrame() throws TelegramFormatException {
+        for (String name : Corpus.names("libmbus/test-frames")) {
+            byte[] frame = Corpus.frame("libmbus/test-frames/" + name + ".hex");
+            byte[] before = frame.clone();
+            Telegram t = Corpus.decodeLongFrame(frame);
+            String first = TelegramDump.dump(t);
+            for (DataRecord r : t.records()) {
+                r.value();
+                r.data();
+                r.manufacturerVifes();
+                r.dif();
+                r.vif();
+            }
+            assertArrayEquals(before, frame, name);
+            assertEquals(first, TelegramDump.dump(Corpus.decodeLongFrame(frame)), name);
+            assertEquals(first, TelegramDump.dump(t), name);
+        }
+    }
 }
