@@ -14,7 +14,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        cmd.getErr().println("meterbridge " + cmd.getCommandName() + ": " + message);
+        String where = cmd.getParent() == null ? "meterbridge" : "meterbridge " + cmd.getCommandName();
+        cmd.getErr().println(where + ": " + message);
         if (System.getenv("METERBRIDGE_STACKTRACE") != null) {
             ex.printStackTrace(cmd.getErr());
         }

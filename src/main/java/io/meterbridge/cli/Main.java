@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ServiceCommand.class,
-            SimulateP1Command.class,
             DecodeCommand.class,
             ScanCommand.class,
             ReadCommand.class,

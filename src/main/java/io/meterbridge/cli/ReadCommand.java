@@ -3,6 +3,7 @@ package io.meterbridge.cli;
 import io.meterbridge.link.BusMaster;
 import io.meterbridge.link.BusStatistics;
 import io.meterbridge.link.LongFrame;
+import io.meterbridge.link.MBusException;
 import io.meterbridge.link.MeterAddress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterbridge.telegram.Hex;
@@ -51,24 +52,36 @@ final class ReadCommand implements Callable<Integer> {
         BusStatistics stats;
         long t0 = System.nanoTime();
         String where;
+        PrintWriter out = spec.commandLine().getOut();
         try (BusMaster master = BusMaster.open(settings)) {
-            telegrams = master.readMeter(meter);
-            stats = master.statistics();
             where = master.describe();
+            try {
+                telegrams = master.readMeter(meter);
+            } catch (MBusException e) {
+                if (!e.partialTelegrams().isEmpty()) {
+                    // The telegrams that did arrive are a reading taken: show them, then fail.
+                    print(out, json, meter, where, e.partialTelegrams(), false, master.statistics(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                    out.flush();
+                }
+                throw e;
+            }
+            stats = master.statistics();
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        PrintWriter out = spec.commandLine().getOut();
-        print(out, json, meter, where, telegrams, stats, millis);
+        print(out, json, meter, where, telegrams, true, stats, millis);
         return 0;
     }
 
+    /** Prints telegrams; {@code complete} false: the readout failed after them (said in the header and link.complete). */
     static void print(PrintWriter out, boolean json, MeterAddress meter, String where, List<LongFrame> telegrams,
-            BusStatistics stats, long millis) {
+            boolean complete, BusStatistics stats, long millis) {
         if (!json) {
             SecondaryAddress s = headerAddress(telegrams.get(0));
-            out.printf("meter %s on %s: %s%d telegram%s in %d ms (%d retries)%n", meter, where,
+            out.printf("meter %s on %s: %s%d telegram%s in %d ms (%d retries)%s%n", meter, where,
                     s == null ? "" : MeterModels.name(s.manufacturer(), s.version()) + ", ", telegrams.size(),
-                    telegrams.size() == 1 ? "" : "s", millis, stats.retries());
+                    telegrams.size() == 1 ? "" : "s", millis, stats.retries(),
+                    complete ? "" : ", INCOMPLETE: the readout failed after these");
         }
         int n = 0;
         for (LongFrame f : telegrams) {
@@ -80,6 +93,7 @@ final class ReadCommand implements Callable<Integer> {
                 link.put("address", meter.toString());
                 link.put("telegram", n);
                 link.put("telegrams", telegrams.size());
+                link.put("complete", complete);
                 link.put("bytes", f.wireLength());
                 link.put("hex", Hex.format(f.toBytes()).replace(" ", ""));
                 link.put("millis", millis);

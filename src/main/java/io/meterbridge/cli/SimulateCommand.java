@@ -3,6 +3,10 @@ package io.meterbridge.cli;
 import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.SerialTransport;
+import io.meterbridge.p1.P1Version;
+import io.meterbridge.sim.P1Fault;
+import io.meterbridge.sim.P1Output;
+import io.meterbridge.sim.P1Simulator;
 import io.meterbridge.sim.PtyLink;
 import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimMeter;
@@ -11,44 +15,110 @@ import io.meterbridge.sim.SimServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code simulate}: serves the simulated M-Bus on a pseudo-terminal or a TCP port for any master. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+/**
+ * {@code simulate}: serves the simulated M-Bus on a pseudo-terminal or a TCP port for any master;
+ * with {@code --p1}, a smart electricity meter's P1 output on a pseudo-terminal, to every client
+ * of a TCP server, or to a file or stdout.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves a simulated M-Bus — a MULTICAL 303-like meter at primary address 1 and a two-telegram "
                 + "MULTICAL 403-like meter at 89, values evolving with time — on a pseudo-terminal (via socat) or a "
                 + "TCP port, so meterbridge, libmbus's tools or Node-RED can read it.",
-            "Example: meterbridge simulate --pty /tmp/ttyMBUS0 --paced, then meterbridge scan --port /tmp/ttyMBUS0."})
+            "Example: meterbridge simulate --pty /tmp/ttyMBUS0 --paced, then meterbridge scan --port /tmp/ttyMBUS0.",
+            "",
+            "With --p1: a smart electricity meter's P1 port instead (DSMR 2.2/3, 4, 5, Belgian e-MUCS, Luxembourg "
+                + "Smarty or Swedish/Finnish ESMR5), one telegram per interval, pushed whether or not anyone reads, "
+                + "as a meter does:",
+            "  --tcp PORT: a server on all interfaces, like a Wi-Fi P1 dongle or ser2net; any number of clients; "
+                + "each gets every telegram sent after it connected, starting at a telegram boundary; what clients "
+                + "send is ignored.",
+            "  --pty PATH: a socat pseudo-terminal pair; open PATH as a serial port (a pty ignores baud rate, and "
+                + "setting parity there fails with EINVAL: fall back to 8N1). Telegrams sent while nobody has PATH "
+                + "open wait in the pty's buffers, so a late reader first gets older telegrams, possibly starting "
+                + "part-way through one. Stopping the command is a cable pulled; starting it again on the same path, "
+                + "the cable plugged back.",
+            "  A reader (TCP client or pty) that falls " + P1Output.QUEUE_TELEGRAMS + " telegrams behind loses the "
+                + "oldest. Bytes are written at once, not paced at the baud rate.",
+            "  --output PATH: appended to a file or device; without --pty, --tcp or --output: stdout.",
+            "  Example: meterbridge simulate --p1 --dialect DSMR_4 --tcp 2000 --fault-rate 0.1"})
 final class SimulateCommand implements Callable<Integer> {
 
+    private static final List<String> MBUS_ONLY = List.of("--paced", "--baud", "--reply-delay");
+    private static final List<String> P1_ONLY = List.of("--output", "--dialect", "--interval", "--count",
+            "--fault-rate", "--seed", "--zone");
+
     static final class Where {
-        @Option(names = "--pty", paramLabel = "PATH", description = "Link path of the pty a master opens (needs socat).")
+        @Option(names = "--pty", paramLabel = "PATH", description = "Link path of the pty a master or P1 reader opens "
+                + "(needs socat; M-Bus default: /tmp/ttyMBUS0).")
         Path pty;
 
-        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (all interfaces).")
+        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (all interfaces; 0: any free port).")
         Integer tcp;
+
+        @Option(names = "--output", paramLabel = "PATH",
+                description = "With --p1: file or device to append telegrams to (default: stdout).")
+        Path output;
     }
 
     @ArgGroup(exclusive = true)
     Where where;
 
-    @Option(names = "--paced", description = "Pace bytes at the baud rate (11 bits per character) like a real bus.")
+    @Option(names = "--p1", description = "Simulate a P1 electricity meter instead of the M-Bus.")
+    boolean p1;
+
+    @Option(names = "--paced", description = "M-Bus: pace bytes at the baud rate (11 bits per character) like a real bus.")
     boolean paced;
 
-    @Option(names = "--baud", defaultValue = "2400", description = "Baud rate for pacing and timing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--baud", defaultValue = "2400", description = "M-Bus: baud rate for pacing and timing (default: ${DEFAULT-VALUE}).")
     int baud;
 
     @Option(names = "--reply-delay", paramLabel = "BITS", defaultValue = "22",
-            description = "Bit times a meter waits before it answers, 11–330 (default: ${DEFAULT-VALUE}).")
+            description = "M-Bus: bit times a meter waits before it answers, 11–330 (default: ${DEFAULT-VALUE}).")
     int replyDelayBits;
+
+    @Option(names = "--dialect", defaultValue = "DSMR_5",
+            description = "P1: DSMR_2_OR_3, DSMR_4, DSMR_5, BELGIUM_E_MUCS, LUXEMBOURG_SMARTY or NORDIC_ESMR5 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    P1Version dialect;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "P1: seconds between telegrams, also the meter-time step (at least 1 s); "
+                    + "0 = as fast as possible (default: ${DEFAULT-VALUE}).")
+    double intervalSeconds;
+
+    @Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
+            description = "P1: probability 0..1 that a telegram carries a fault: bad CRC, truncated, or noise "
+                    + "before it (default: ${DEFAULT-VALUE}).")
+    double faultRate;
+
+    @Option(names = "--count", defaultValue = "0",
+            description = "P1: telegrams to send; 0 = until stopped (default: ${DEFAULT-VALUE}).")
+    long count;
+
+    @Option(names = "--seed", defaultValue = "1", description = "P1: seed of values and faults (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--zone", defaultValue = "Europe/Amsterdam", description = "P1: meter time zone (default: ${DEFAULT-VALUE}).")
+    ZoneId zone;
 
     @Option(names = "--for", paramLabel = "SECONDS", hidden = true, description = "Stop after this many seconds (tests).")
     Integer seconds;
@@ -58,6 +128,31 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
+        return p1 ? p1() : mbus();
+    }
+
+    /** Options of the other simulator are a usage error, not silently ignored. */
+    private void checkOptions() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (String o : p1 ? MBUS_ONLY : P1_ONLY) {
+            if (parsed.hasMatchedOption(o)) {
+                throw new ParameterException(spec.commandLine(), o + (p1 ? " is for the M-Bus simulator, not with --p1"
+                        : " needs --p1 (it is an option of the P1 simulator)"));
+            }
+        }
+        if (faultRate < 0 || faultRate > 1) {
+            throw new ParameterException(spec.commandLine(), "--fault-rate must be between 0 and 1, was " + faultRate);
+        }
+        if (intervalSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--interval must not be negative, was " + intervalSeconds);
+        }
+        if (count < 0) {
+            throw new ParameterException(spec.commandLine(), "--count must not be negative, was " + count);
+        }
+    }
+
+    private int mbus() throws Exception {
         BusSettings.of("sim").withBaud(baud); // validates the baud rate
         SimBus bus = SimBus.standard(Clock.systemUTC());
         bus.replyDelayBits(replyDelayBits);
@@ -83,23 +178,112 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.println("Ctrl-C to stop.");
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
         PtyLink linkToClose = link;
-        Thread hook = new Thread(() -> {
+        runUntilStopped(() -> {
             server.close();
             if (linkToClose != null) {
                 linkToClose.close();
             }
+        }, null);
+        return 0;
+    }
+
+    private int p1() throws Exception {
+        P1Simulator sim = new P1Simulator(dialect, seed, ZonedDateTime.now(zone).withNano(0));
+        P1Output output;
+        if (where != null && where.tcp != null) {
+            output = P1Output.tcp(where.tcp, false);
+        } else if (where != null && where.pty != null) {
+            output = P1Output.pty(where.pty);
+        } else if (where != null && where.output != null) {
+            output = P1Output.stream(Files.newOutputStream(where.output, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), where.output.toString());
+        } else {
+            output = P1Output.stream(System.out, "stdout");
+        }
+        if (where != null) { // on stdout the telegrams are the output: no status lines there
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("simulated P1 meter (%s) on %s%s, %s%s%n", dialect, output.describe(),
+                    output.tcpPort() >= 0 ? " (connect to HOST:" + output.tcpPort() + ")"
+                            : where.pty != null ? " (open it as a serial port)" : "",
+                    intervalSeconds == 0 ? "telegrams as fast as possible" : "a telegram every " + intervalSeconds + " s",
+                    faultRate > 0 ? ", faults at rate " + faultRate : "");
+            out.println(count == 0 ? "Ctrl-C to stop." : count + " telegrams, then stop.");
+            out.flush();
+        }
+        runUntilStopped(output::close, () -> emit(sim, output));
+        return 0;
+    }
+
+    /** Sends the telegrams on a fixed schedule (no drift), each with a fault at the fault rate. */
+    private void emit(P1Simulator sim, P1Output output) throws Exception {
+        Random faults = new Random(seed ^ 0x5DEECE66DL);
+        P1Fault[] kinds = {P1Fault.BAD_CRC, P1Fault.TRUNCATED, P1Fault.NOISE};
+        Duration step = Duration.ofMillis(Math.max(1000, Math.round(intervalSeconds * 1000)));
+        long intervalNanos = Math.round(intervalSeconds * 1e9);
+        long start = System.nanoTime();
+        for (long i = 0; count == 0 || i < count; i++) {
+            long wait = start + i * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            P1Fault fault = faults.nextDouble() < faultRate ? kinds[faults.nextInt(kinds.length)] : P1Fault.NONE;
+            output.write(sim.next(step, fault));
+        }
+    }
+
+    /** A body that can be stopped by interruption. */
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} (or just waits when it is null) until it ends, Ctrl-C or the hidden {@code --for}
+     * limit, then {@code cleanup} once (socat must not outlive the command).
+     */
+    private void runUntilStopped(Runnable cleanup, Body body) throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean cleaned = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (cleaned.compareAndSet(false, true)) {
+                cleanup.run();
+            }
             stop.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        Thread worker = null;
+        Exception[] failure = new Exception[1];
+        if (body != null) {
+            worker = new Thread(() -> {
+                try {
+                    body.run();
+                } catch (InterruptedException e) {
+                    // stopped
+                } catch (Exception e) {
+                    failure[0] = e;
+                } finally {
+                    stop.countDown();
+                }
+            }, "simulate");
+            worker.start();
+        }
         if (seconds != null) {
             stop.await(seconds, TimeUnit.SECONDS);
-            Runtime.getRuntime().removeShutdownHook(hook);
-            hook.run();
         } else {
             stop.await();
         }
-        return 0;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook runs (or ran) anyway
+        }
+        hook.run();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 }

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param pollInterval how often meters are read; sets {@code expire_after}
  * @param expireAfterPolls after how many poll intervals without a reading Home Assistant shows a
  *     meter's values as unavailable (the host may have died without its last will: power cut)
+ * @param bridgeStatusTopic the bridge's availability topic: where the MQTT connection publishes
+ *     {@code online} on every (re)connect and the broker its last will {@code offline}
+ *     ({@code <baseTopic>/bridge/status} unless the service's {@code mqtt.availabilityTopic} says otherwise)
  */
 public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
-        String swVersion, Duration pollInterval, int expireAfterPolls) {
+        String swVersion, Duration pollInterval, int expireAfterPolls, String bridgeStatusTopic) {
 
     /** Home Assistant's rule for node and object ids in discovery topics (mqtt/discovery.py TOPIC_MATCHER). */
     static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
@@ -42,6 +45,14 @@ public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String b
         if (expireAfterPolls < 1) {
             throw new IllegalArgumentException("expireAfterPolls must be at least 1, found " + expireAfterPolls);
         }
+        requireTopic("bridge status topic", bridgeStatusTopic);
+    }
+
+    /** Settings whose bridge status topic is {@code <baseTopic>/bridge/status}. */
+    public DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
+            String swVersion, Duration pollInterval, int expireAfterPolls) {
+        this(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval, expireAfterPolls,
+                baseTopic + "/bridge/status");
     }
 
     /** Defaults: prefix {@code homeassistant}, base {@code meterbridge}, bridge {@code bridge}, 5 minutes, 3 polls. */
@@ -53,7 +64,13 @@ public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String b
     /** The same settings with another poll interval. */
     public DiscoveryConfig withPollInterval(Duration interval) {
         return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, interval,
-                expireAfterPolls);
+                expireAfterPolls, bridgeStatusTopic);
+    }
+
+    /** The same settings with another bridge availability topic (the MQTT connection's last-will topic). */
+    public DiscoveryConfig withBridgeStatusTopic(String topic) {
+        return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval,
+                expireAfterPolls, topic);
     }
 
     /**

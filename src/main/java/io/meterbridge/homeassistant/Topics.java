@@ -9,7 +9,7 @@ import io.meterbridge.meter.MeterIdentity;
  * &lt;prefix&gt;/device/meterbridge_&lt;bridgeId&gt;/config      bridge device config      (retained)
  * &lt;prefix&gt;/device/meterbridge_&lt;meterKey&gt;/config      one per meter             (retained)
  * &lt;prefix&gt;/status                                 Home Assistant's birth/will ("online"/"offline")
- * &lt;base&gt;/bridge/status                            bridge availability, last will (retained)
+ * &lt;base&gt;/bridge/status                            bridge availability, last will (retained; configurable)
  * &lt;base&gt;/bridge/info                              version and bus statistics (JSON, retained)
  * &lt;base&gt;/&lt;meterKey&gt;/state                          a meter's reading (JSON)
  * &lt;base&gt;/&lt;meterKey&gt;/availability                   a meter's availability (retained)
@@ -34,8 +34,9 @@ public final class Topics {
         return config.discoveryPrefix() + "/status";
     }
 
+    /** The bridge's availability topic ({@link DiscoveryConfig#bridgeStatusTopic()}). */
     public String bridgeStatus() {
-        return config.baseTopic() + "/bridge/status";
+        return config.bridgeStatusTopic();
     }
 
     public String bridgeInfo() {

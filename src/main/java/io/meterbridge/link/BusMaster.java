@@ -90,7 +90,9 @@ public final class BusMaster implements AutoCloseable {
      *
      * @param options per-meter retries, telegram cap and extra timeout; {@link ReadOptions#DEFAULT} for the bus's
      * @return the telegrams in order, at least one
-     * @throws NoReplyException if the meter does not answer (after the retries)
+     * @throws NoReplyException if the meter does not answer (after the retries); this and the
+     *         other failures carry the telegrams read before a failure part-way through a
+     *         multi-telegram readout in {@link MBusException#partialTelegrams()}
      * @throws CorruptReplyException if its answers stay invalid
      * @throws CollisionException if several meters answer
      * @throws PortUnavailableException if the port is gone
@@ -366,7 +368,12 @@ public final class BusMaster implements AutoCloseable {
         List<LongFrame> telegrams = new ArrayList<>();
         int cap = options.maxTelegrams(settings);
         while (true) {
-            LongFrame f = (LongFrame) fcbExchange(address, Control.REQ_UD2, null, options, "REQ_UD2", false);
+            LongFrame f;
+            try {
+                f = (LongFrame) fcbExchange(address, Control.REQ_UD2, null, options, "REQ_UD2", false);
+            } catch (MBusException e) {
+                throw e.withPartialTelegrams(telegrams); // never lose a telegram that was read
+            }
             telegrams.add(f);
             if (!MoreRecords.follow(f)) {
                 return telegrams;

@@ -34,6 +34,32 @@ public final class Frames {
         return frame;
     }
 
+    /**
+     * Checks that {@code bytes} are exactly one long frame, with every check {@link #parse} makes
+     * (start bytes, equal and possible length fields, checksum, stop byte, no bytes too few or too
+     * many), without building a {@link LongFrame}, which copies the user data twice. For a
+     * decoder that reads the user data in place: {@code bytes[LongFrame.DATA_OFFSET, bytes.length - 2)}.
+     *
+     * @return the CI field
+     * @throws FrameFormatException as {@link #parse} would, or if the frame is not a long frame
+     */
+    public static int checkLongFrame(byte[] bytes) throws FrameFormatException {
+        if (bytes.length == 0) {
+            throw new FrameFormatException("expected a frame, found no bytes", 0);
+        }
+        int first = bytes[0] & 0xFF;
+        if (first != LongFrame.START) {
+            throw new FrameFormatException(String.format("expected start byte 0x68 of a long frame, found 0x%02X",
+                    first), 0);
+        }
+        int wireLength = checkLong(bytes) + 6;
+        if (bytes.length > wireLength) {
+            throw new FrameFormatException("expected the frame to end after " + wireLength + " bytes, found "
+                    + (bytes.length - wireLength) + " more", wireLength);
+        }
+        return bytes[6] & 0xFF;
+    }
+
     private static ShortFrame parseShort(byte[] b) throws FrameFormatException {
         requireLength(b, ShortFrame.LENGTH, "short frame");
         int c = b[1] & 0xFF;
@@ -43,6 +69,13 @@ public final class Frames {
     }
 
     private static LongFrame parseLong(byte[] b) throws FrameFormatException {
+        int l1 = checkLong(b);
+        return new LongFrame(b[4] & 0xFF, b[5] & 0xFF, b[6] & 0xFF,
+                Arrays.copyOfRange(b, LongFrame.DATA_OFFSET, 4 + l1));
+    }
+
+    /** Checks a long frame's fields, returns its length field. */
+    private static int checkLong(byte[] b) throws FrameFormatException {
         requireLength(b, 4, "long frame header 68 L L 68");
         int l1 = b[1] & 0xFF;
         int l2 = b[2] & 0xFF;
@@ -57,10 +90,11 @@ public final class Frames {
             throw new FrameFormatException(String.format(
                     "expected second start byte 0x68, found 0x%02X", b[3] & 0xFF), 3);
         }
-        requireLength(b, l1 + 6, "long frame of length field " + l1);
+        if (b.length < l1 + 6) {
+            requireLength(b, l1 + 6, "long frame of length field " + l1); // the message only when it fails
+        }
         checkTail(b, 4, 4 + l1);
-        return new LongFrame(b[4] & 0xFF, b[5] & 0xFF, b[6] & 0xFF,
-                Arrays.copyOfRange(b, LongFrame.DATA_OFFSET, 4 + l1));
+        return l1;
     }
 
     private static void requireLength(byte[] b, int needed, String what) throws FrameFormatException {

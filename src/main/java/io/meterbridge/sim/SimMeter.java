@@ -39,6 +39,7 @@ public final class SimMeter {
     private int cursor;
     private int accessNumber;
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private int cleanAnswersFirst;
     private final List<Integer> controls = new ArrayList<>();
 
     /**
@@ -100,6 +101,15 @@ public final class SimMeter {
         for (int i = 0; i < times; i++) {
             faults.add(fault);
         }
+    }
+
+    /**
+     * Lets the next {@code answers} answers through unharmed, then makes the {@code times} after
+     * them suffer {@code fault} (e.g. the second telegram of a multi-telegram readout).
+     */
+    public synchronized void injectAfter(int answers, Fault fault, int times) {
+        cleanAnswersFirst = answers;
+        inject(fault, times);
     }
 
     /** Faults still waiting to happen. */
@@ -211,6 +221,10 @@ public final class SimMeter {
     }
 
     synchronized Fault nextFault() {
+        if (cleanAnswersFirst > 0 && !faults.isEmpty()) {
+            cleanAnswersFirst--;
+            return null;
+        }
         return faults.poll();
     }
 }

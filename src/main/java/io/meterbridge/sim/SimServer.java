@@ -34,39 +34,36 @@ public final class SimServer implements AutoCloseable {
     private final boolean paced;
     private final LinkTiming timing;
     private volatile boolean running = true;
-    private final Thread thread;
-    private ServerSocket serverSocket;
+    private volatile Thread thread;
+    private final ServerSocket serverSocket;
 
-    private SimServer(SimBus bus, boolean paced, int baud, Transport transport) {
+    private SimServer(SimBus bus, boolean paced, int baud, ServerSocket serverSocket) {
         this.bus = bus;
         this.paced = paced;
         this.timing = new LinkTiming(baud, Duration.ZERO);
-        this.thread = new Thread(() -> serveTransport(transport), "mbus-sim " + transport.describe());
-        thread.setDaemon(true);
-        thread.start();
+        this.serverSocket = serverSocket;
     }
 
-    private SimServer(SimBus bus, boolean paced, int baud, ServerSocket server) {
-        this.bus = bus;
-        this.paced = paced;
-        this.timing = new LinkTiming(baud, Duration.ZERO);
-        this.serverSocket = server;
-        this.thread = new Thread(this::acceptLoop, "mbus-sim tcp " + server.getLocalPort());
+    private SimServer start(Runnable body, String name) {
+        thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
+        return this;
     }
 
     /** Serves the bus on a transport (e.g. the simulator's end of a pty pair), in a daemon thread. */
     public static SimServer on(Transport transport, SimBus bus, boolean paced, int baud) {
-        return new SimServer(bus, paced, baud, transport);
+        SimServer s = new SimServer(bus, paced, baud, null);
+        return s.start(() -> s.serveTransport(transport), "mbus-sim " + transport.describe());
     }
 
     /** Serves the bus on a TCP port (0 for any free port) on the loopback or all interfaces. */
     public static SimServer tcp(int port, boolean loopbackOnly, SimBus bus, boolean paced, int baud)
             throws IOException {
-        ServerSocket s = loopbackOnly ? new ServerSocket(port, 4, InetAddress.getLoopbackAddress())
+        ServerSocket socket = loopbackOnly ? new ServerSocket(port, 4, InetAddress.getLoopbackAddress())
                 : new ServerSocket(port);
-        return new SimServer(bus, paced, baud, s);
+        SimServer s = new SimServer(bus, paced, baud, socket);
+        return s.start(s::acceptLoop, "mbus-sim tcp " + socket.getLocalPort());
     }
 
     /** The TCP port listened on, or -1 if not serving TCP. */

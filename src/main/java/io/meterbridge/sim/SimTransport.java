@@ -3,11 +3,10 @@ package io.meterbridge.sim;
 import io.meterbridge.link.Frame;
 import io.meterbridge.link.LinkTiming;
 import io.meterbridge.link.PortUnavailableException;
+import io.meterbridge.link.TimedLine;
 import io.meterbridge.link.Transport;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * The in-process transport to a {@link SimBus}: no threads, no ports. A request is handed to
@@ -26,9 +25,9 @@ public final class SimTransport implements Transport {
     private final LinkTiming timing;
     private final String name;
     private final FrameAssembler assembler = new FrameAssembler();
-    /** Scheduled answer bytes: arrival time (nanoTime) and value, in arrival order. */
-    private final Deque<long[]> line = new ArrayDeque<>();
-    private boolean open;
+    /** Scheduled answer bytes. */
+    private final TimedLine line = new TimedLine();
+    private volatile boolean open;
     private long busyUntil;
 
     public SimTransport(SimBus bus, boolean paced, int baud, String name) {
@@ -66,63 +65,21 @@ public final class SimTransport implements Transport {
                 if (paced) {
                     t += timing.charNanos();
                 }
-                schedule(t, b);
+                line.schedule(t, b);
             }
         }
-        notifyAll();
     }
 
-    private void schedule(long time, byte b) {
-        // Keep arrival order; a late answer may be overtaken by a later one (as on a real line it would collide).
-        if (line.isEmpty() || line.peekLast()[0] <= time) {
-            line.addLast(new long[] {time, b & 0xFF});
-            return;
-        }
-        Deque<long[]> tail = new ArrayDeque<>();
-        while (!line.isEmpty() && line.peekLast()[0] > time) {
-            tail.addFirst(line.pollLast());
-        }
-        line.addLast(new long[] {time, b & 0xFF});
-        line.addAll(tail);
-    }
-
+    /** Not synchronized: waiting for an answer must not keep the bus from handling a write. */
     @Override
-    public synchronized int read(byte[] buffer, int offset, int length, long timeoutNanos)
-            throws PortUnavailableException {
+    public int read(byte[] buffer, int offset, int length, long timeoutNanos) throws PortUnavailableException {
         requireOpen();
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (true) {
-            long now = System.nanoTime();
-            int n = 0;
-            while (n < length && !line.isEmpty() && line.peekFirst()[0] <= now) {
-                buffer[offset + n++] = (byte) line.pollFirst()[1];
-            }
-            if (n > 0) {
-                return n;
-            }
-            long until = line.isEmpty() ? deadline : Math.min(deadline, line.peekFirst()[0]);
-            long wait = until - now;
-            if (now >= deadline) {
-                return 0;
-            }
-            if (wait > 0) {
-                try {
-                    long ms = wait / 1_000_000;
-                    wait(ms, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return 0;
-                }
-            }
-        }
+        return line.read(buffer, offset, length, timeoutNanos);
     }
 
     @Override
-    public synchronized void discardInput() {
-        long now = System.nanoTime();
-        while (!line.isEmpty() && line.peekFirst()[0] <= now) {
-            line.pollFirst();
-        }
+    public void discardInput() {
+        line.discardArrived();
     }
 
     private void requireOpen() throws PortUnavailableException {

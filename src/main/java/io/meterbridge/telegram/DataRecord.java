@@ -8,15 +8,21 @@ import java.util.Objects;
 
 /**
  * One data record of a variable-data telegram: DIB (DIF + DIFEs), VIB (VIF + VIFEs) and data,
- * decoded (EN 13757-3 clause 6). Immutable. (A final class rather than a record so that the
- * decoder can share one private copy of the telegram's bytes among its records and derive the
- * hex and byte views on demand: decoding allocates little.)
+ * decoded (EN 13757-3 clause 6). Immutable and thread-safe. (A final class rather than a record
+ * so that the decoder can share one private copy of the telegram's bytes among its records and
+ * derive the DIB fields, the hex and byte views and the value from them on demand: decoding
+ * allocates little. The value is decoded once, on the first call of {@link #value()}; it never
+ * fails, since invalid data are a {@link Value.Invalid}.)
  */
 public final class DataRecord {
 
-    // Positions in buf are shorts: a frame carries at most 252 user-data bytes, and a record is
-    // allocated per record, so its size matters for the decoder's throughput.
+    // A decoded record is a view of the decoder's private copy of the telegram's bytes: positions
+    // (shorts: at most 32767 bytes of user data), the shared meaning of its VIB, and its value.
+    // DIB fields (data field, storage, tariff, sub-unit, function) are read from the DIB bytes
+    // when asked for. 40 bytes per record: the decoder allocates one per record, so its size
+    // matters for throughput. A record built from parts keeps those in its Vib (Vib.Given).
     private final byte[] buf;
+    private final Vib vib;
     private final int offset;
     private final short difFrom;
     private final short vifFrom;
@@ -24,19 +30,12 @@ public final class DataRecord {
     private final short dataFrom;
     private final short dataTo;
     private final short mfrFrom;
-    private final short mfrTo;
-    private final short subunit;
-    private final byte dataField;
-    private final int tariff;
-    private final long storage;
-    private final Function function;
-    private final Quantity quantity;
-    private final String description;
-    private final String unit;
-    private final Value value;
-    private final List<CombinableVife> combinables;
-    private String dif;
-    private String vif;
+    /**
+     * The value; for a decoder record {@code null} until first asked for, then decoded from
+     * {@code buf}. The race of two first calls is benign: both compute equal immutable values
+     * (records with final fields, safely published).
+     */
+    private Value value;
 
     /**
      * A record from its parts (all copied).
@@ -72,38 +71,32 @@ public final class DataRecord {
         System.arraycopy(data, 0, buf, m, data.length);
         this.offset = offset;
         this.difFrom = 0;
-        this.vifFrom = 0;
-        this.vifTo = 0;
+        // no VIB bytes (dif() and vif() are the given strings): the manufacturer VIFEs end where it would
+        this.vifFrom = (short) m;
+        this.vifTo = (short) m;
         this.mfrFrom = (short) (manufacturerVifes == null ? -1 : 0);
-        this.mfrTo = (short) m;
         this.dataFrom = (short) m;
         this.dataTo = (short) (m + data.length);
-        this.dif = Objects.requireNonNull(dif);
-        this.vif = Objects.requireNonNull(vif);
-        this.dataField = (byte) dataField;
-        this.storage = storage;
-        this.tariff = tariff;
-        this.subunit = (short) subunit;
+        Objects.requireNonNull(dif);
+        Objects.requireNonNull(vif);
         if (subunit < 0 || subunit > 0x3FF || dataField < 0 || dataField > 0xF) {
             throw new IllegalArgumentException("sub-unit is 10 bits and the data field 4 bits, got " + subunit + ", "
                     + dataField);
         }
-        this.function = Objects.requireNonNull(function);
-        this.quantity = Objects.requireNonNull(quantity);
-        this.description = Objects.requireNonNull(description);
-        this.unit = Objects.requireNonNull(unit);
+        this.vib = Vib.given(new Vib.Given(dif, vif, dataField, storage, tariff, subunit, Objects.requireNonNull(function)),
+                Objects.requireNonNull(quantity), Objects.requireNonNull(description), Objects.requireNonNull(unit),
+                combinables);
         this.value = Objects.requireNonNull(value);
-        this.combinables = List.copyOf(combinables);
     }
 
     /**
      * The decoder's constructor: {@code buf} is the decoder's private copy of the telegram
      * (never handed out), {@code buf[i]} being frame byte {@code base + i}; positions are frame
-     * offsets. {@code combinables} must be unmodifiable.
+     * offsets. {@code value} may be {@code null}: it is then decoded from the data field on
+     * first use (the LVAR byte, for data field 0xD, just before {@code dataFrom}).
      */
     DataRecord(byte[] buf, int base, int offset, int vifFrom, int vifTo, int dataFrom, int dataTo, int mfrFrom,
-            int mfrTo, int dataField, long storage, int tariff, int subunit, Function function, Quantity quantity,
-            String description, String unit, Value value, List<CombinableVife> combinables) {
+            Vib vib, Value value) {
         this.buf = buf;
         this.offset = offset;
         this.difFrom = (short) (offset - base);
@@ -112,17 +105,8 @@ public final class DataRecord {
         this.dataFrom = (short) (dataFrom - base);
         this.dataTo = (short) (dataTo - base);
         this.mfrFrom = (short) (mfrFrom < 0 ? -1 : mfrFrom - base);
-        this.mfrTo = (short) (mfrTo - base);
-        this.dataField = (byte) dataField;
-        this.storage = storage;
-        this.tariff = tariff;
-        this.subunit = (short) subunit;
-        this.function = function;
-        this.quantity = quantity;
-        this.description = description;
-        this.unit = unit;
+        this.vib = vib;
         this.value = value;
-        this.combinables = combinables;
     }
 
     /** Byte offset of the DIF, from the start of the frame. */
@@ -132,12 +116,8 @@ public final class DataRecord {
 
     /** DIF and DIFEs as on the wire, upper-case hex without separators ({@code "8410"}). */
     public String dif() {
-        String d = dif;
-        if (d == null) {
-            d = TelegramDecoder.hex(buf, difFrom, vifFrom);
-            dif = d;
-        }
-        return d;
+        Vib.Given g = vib.given;
+        return g != null ? g.dif() : TelegramDecoder.hex(buf, difFrom, vifFrom);
     }
 
     /**
@@ -145,47 +125,69 @@ public final class DataRecord {
      * counters of a fixed data structure.
      */
     public String vif() {
-        String v = vif;
-        if (v == null) {
-            v = TelegramDecoder.hex(buf, vifFrom, vifTo);
-            vif = v;
-        }
-        return v;
+        Vib.Given g = vib.given;
+        return g != null ? g.vif() : TelegramDecoder.hex(buf, vifFrom, vifTo);
     }
 
     /** The DIF's data field code 0x0–0xF (0xD: LVAR). */
     public int dataField() {
-        return dataField;
+        Vib.Given g = vib.given;
+        return g != null ? g.dataField() : buf[difFrom] & 0x0F;
     }
 
     /** Storage number (DIF bit 6 plus 4 bits per DIFE). */
     public long storage() {
+        Vib.Given g = vib.given;
+        if (g != null) {
+            return g.storage();
+        }
+        long storage = (buf[difFrom] >> 6) & 1;
+        for (int i = difFrom + 1, n = 0; i < vifFrom; i++, n++) {
+            storage |= (long) (buf[i] & 0x0F) << (1 + 4 * n);
+        }
         return storage;
     }
 
     /** Tariff (2 bits per DIFE). */
     public int tariff() {
+        Vib.Given g = vib.given;
+        if (g != null) {
+            return g.tariff();
+        }
+        int tariff = 0;
+        for (int i = difFrom + 1, n = 0; i < vifFrom; i++, n++) {
+            tariff |= ((buf[i] >> 4) & 0x03) << (2 * n);
+        }
         return tariff;
     }
 
     /** Sub-unit / device (1 bit per DIFE). */
     public int subunit() {
+        Vib.Given g = vib.given;
+        if (g != null) {
+            return g.subunit();
+        }
+        int subunit = 0;
+        for (int i = difFrom + 1, n = 0; i < vifFrom; i++, n++) {
+            subunit |= ((buf[i] >> 6) & 0x01) << n;
+        }
         return subunit;
     }
 
     /** The function field. */
     public Function function() {
-        return function;
+        Vib.Given g = vib.given;
+        return g != null ? g.function() : Function.ofDif(buf[difFrom]);
     }
 
     /** What is measured. */
     public Quantity quantity() {
-        return quantity;
+        return vib.quantity;
     }
 
     /** Human-readable quantity naming every combinable VIFE, e.g. {@code "Energy, backward flow"}. */
     public String description() {
-        return description;
+        return vib.description;
     }
 
     /**
@@ -193,7 +195,7 @@ public final class DataRecord {
      * plain SI-style unit otherwise, the text of a plain-text VIF, {@code ""} if dimensionless.
      */
     public String unit() {
-        return unit;
+        return vib.unit;
     }
 
     /**
@@ -201,12 +203,19 @@ public final class DataRecord {
      * keep the resolution of the VIF as their scale (VIF 0x59, 0.01 °C: {@code 23.70}).
      */
     public Value value() {
-        return value;
+        Value v = value;
+        if (v == null) {
+            int df = buf[difFrom] & 0x0F; // decoder records only: a record from parts has its value
+            v = TelegramDecoder.value(df, df == 0x0D ? buf[dataFrom - 1] & 0xFF : -1, buf, dataFrom,
+                    dataTo - dataFrom, vib);
+            value = v;
+        }
+        return v;
     }
 
     /** The combinable VIFEs in wire order (without the 0x7C/0x7F escapes and what follows 0x7F). */
     public List<CombinableVife> combinables() {
-        return combinables;
+        return vib.combinables;
     }
 
     /**
@@ -214,7 +223,7 @@ public final class DataRecord {
      * 0x7F), e.g. {@code 22} of Kamstrup's {@code 04 FF 22}; {@code null} if there is no escape.
      */
     public byte[] manufacturerVifes() {
-        return mfrFrom < 0 ? null : Arrays.copyOfRange(buf, mfrFrom, mfrTo);
+        return mfrFrom < 0 ? null : Arrays.copyOfRange(buf, mfrFrom, vifTo);
     }
 
     /** The raw data field bytes as on the wire (LVAR length byte excluded). */
@@ -234,7 +243,7 @@ public final class DataRecord {
 
     /** Forward/backward flow from VIFE 0x3B/0x3C. */
     public Flow flow() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (!v.secondTable() && v.code() == 0x3B) {
                 return Flow.FORWARD;
             }
@@ -251,7 +260,7 @@ public final class DataRecord {
      * exceedance).
      */
     public Limit limit() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             int c = v.code();
             if (!v.secondTable() && ((c >= 0x40 && c <= 0x5F) || c == 0x68 || c == 0x6C)) {
                 return (c & (c >= 0x68 ? 0x04 : 0x08)) != 0 ? Limit.UPPER : Limit.LOWER;
@@ -262,7 +271,7 @@ public final class DataRecord {
 
     /** The time unit of "per second … per year" (VIFE 0x20–0x26), or {@code null}. */
     public ChronoUnit perTime() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (!v.secondTable() && v.code() >= 0x20 && v.code() <= 0x26) {
                 return PER_TIME[v.code() - 0x20];
             }
@@ -279,7 +288,7 @@ public final class DataRecord {
      */
     public BigDecimal multiplicativeCorrection() {
         BigDecimal f = null;
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (v.secondTable()) {
                 continue;
             }
@@ -301,7 +310,7 @@ public final class DataRecord {
      * {@code null}. It says the record's value is such an offset; it is not added to the value.
      */
     public BigDecimal additiveCorrection() {
-        for (CombinableVife v : combinables) {
+        for (CombinableVife v : vib.combinables) {
             if (!v.secondTable() && v.code() >= 0x78 && v.code() <= 0x7B) {
                 return BigDecimal.ONE.scaleByPowerOfTen((v.code() & 0x03) - 3);
             }
@@ -311,37 +320,47 @@ public final class DataRecord {
 
     /** True if VIFE 0x3A says the value is in uncorrected meter units. */
     public boolean uncorrected() {
-        return combinables.stream().anyMatch(v -> !v.secondTable() && v.code() == 0x3A);
+        return hasFirstTable(0x3A);
     }
 
     /** True if VIFE 0x3E says the value is at base conditions. */
     public boolean atBaseConditions() {
-        return combinables.stream().anyMatch(v -> !v.secondTable() && v.code() == 0x3E);
+        return hasFirstTable(0x3E);
+    }
+
+    private boolean hasFirstTable(int code) {
+        for (CombinableVife v : vib.combinables) {
+            if (!v.secondTable() && v.code() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The record's value as a number, or {@code null} if it is not numeric or invalid. */
     public BigDecimal number() {
-        return value instanceof Value.Numeric n ? n.number() : null;
+        return value() instanceof Value.Numeric n ? n.number() : null;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DataRecord r && r.offset == offset && r.dif().equals(dif()) && r.vif().equals(vif())
-                && r.dataField == dataField && r.storage == storage && r.tariff == tariff && r.subunit == subunit
-                && r.function == function && r.quantity == quantity && r.description.equals(description)
-                && r.unit.equals(unit) && r.value.equals(value) && r.combinables.equals(combinables)
+                && r.dataField() == dataField() && r.storage() == storage() && r.tariff() == tariff()
+                && r.subunit() == subunit()
+                && r.function() == function() && r.vib.quantity == vib.quantity && r.vib.description.equals(vib.description)
+                && r.vib.unit.equals(vib.unit) && r.value().equals(value()) && r.vib.combinables.equals(vib.combinables)
                 && Arrays.equals(r.manufacturerVifes(), manufacturerVifes()) && Arrays.equals(r.data(), data());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(offset, dif(), vif(), storage, tariff, subunit, function, quantity, value);
+        return Objects.hash(offset, dif(), vif(), storage(), tariff(), subunit(), function(), vib.quantity, value());
     }
 
     @Override
     public String toString() {
-        return "DataRecord[offset=" + offset + ", dif=" + dif() + ", vif=" + vif() + ", storage=" + storage
-                + ", tariff=" + tariff + ", subunit=" + subunit + ", function=" + function + ", quantity=" + quantity
-                + ", description=" + description + ", value=" + value + ", unit=" + unit + "]";
+        return "DataRecord[offset=" + offset + ", dif=" + dif() + ", vif=" + vif() + ", storage=" + storage()
+                + ", tariff=" + tariff() + ", subunit=" + subunit() + ", function=" + function() + ", quantity=" + vib.quantity
+                + ", description=" + vib.description + ", value=" + value() + ", unit=" + vib.unit + "]";
     }
 }

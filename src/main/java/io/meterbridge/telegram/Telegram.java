@@ -54,7 +54,8 @@ public record Telegram(
     }
 
     public Telegram {
-        records = List.copyOf(records);
+        // the decoder's own list is unmodifiable and unshared already
+        records = records instanceof RecordList ? records : List.copyOf(records);
         manufacturerData = manufacturerData == null ? null : manufacturerData.clone();
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Decodes the EN 13757-3 application layer: CI field, header, data records. Pure and
- * thread-safe: all state is on the stack.
+ * thread-safe: all state is on the stack, apart from the lock-free cache of VIB meanings ({@link Vib}).
  *
  * <p>Table-driven: the VIF tables are {@link VifTable}, the combinable VIFEs {@link CombinableVifes},
  * the data types {@link DataTypes}. Where implementations disagree the decoder follows the
@@ -134,7 +134,7 @@ public final class TelegramDecoder {
             throws TelegramFormatException {
         Records r = new Records(f, start, end, msbFirst);
         r.parse();
-        return new Telegram(ci, Telegram.Kind.VARIABLE_DATA, header, r.records, r.more, r.manufacturerData, null,
+        return new Telegram(ci, Telegram.Kind.VARIABLE_DATA, header, r.list(), r.more, r.manufacturerData, null,
                 null, -1, null);
     }
 
@@ -152,7 +152,7 @@ public final class TelegramDecoder {
                 type = MasterRequest.Type.DATA_SEND;
                 Records r = new Records(f, start, end, false);
                 r.parse();
-                records = r.records;
+                records = r.list();
                 more = r.more;
                 mdata = r.manufacturerData;
             }
@@ -164,7 +164,7 @@ public final class TelegramDecoder {
                 // enhanced selection: records (e.g. fabrication number) may follow the address
                 Records r = new Records(f, start + SecondaryAddress.WIRE_LENGTH, end, false);
                 r.parse();
-                records = r.records;
+                records = r.list();
             }
             case 0x54 -> type = MasterRequest.Type.SYNCHRONIZE;
             case 0x55, 0x56 -> type = MasterRequest.Type.MODE2;
@@ -196,7 +196,9 @@ public final class TelegramDecoder {
         final int end;
         final boolean msbFirst;
         int pos;
-        final List<DataRecord> records;
+        /** The records so far: {@code records[0, count)}. */
+        DataRecord[] records;
+        int count;
         boolean more;
         byte[] manufacturerData;
 
@@ -211,12 +213,23 @@ public final class TelegramDecoder {
             this.msbFirst = msbFirst;
             this.copy = Arrays.copyOfRange(f, start, end);
             this.base = start;
-            // a record takes at least 2 bytes, typically 6: size the list once
-            this.records = new ArrayList<>(Math.max(4, (end - start) / 5));
+            // a record takes at least 2 bytes, typically 6 to 8: size the array once, usually
+            this.records = new DataRecord[(end - start) / 5 + 2];
         }
 
         int u(int i) {
             return f[i] & 0xFF;
+        }
+
+        List<DataRecord> list() {
+            return new RecordList(records, count);
+        }
+
+        private void add(DataRecord r) {
+            if (count == records.length) {
+                records = Arrays.copyOf(records, 2 * count);
+            }
+            records[count++] = r;
         }
 
         void parse() throws TelegramFormatException {
@@ -236,7 +249,7 @@ public final class TelegramDecoder {
                 if ((dif & 0x0F) == 0x0F) {
                     if (dif == 0x7F) {
                         // global readout request (master to slave): no VIB, no data
-                        records.add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
+                        add(new DataRecord(pos, "7F", "", 0x0F, 0, 0, 0, Function.ERROR, Quantity.ANY,
                                 "Global readout request", "", new Value.None(), List.of(), null, new byte[0]));
                         pos++;
                         continue;
@@ -244,18 +257,74 @@ public final class TelegramDecoder {
                     throw new TelegramFormatException(String.format(
                             "expected a DIF, found the reserved special-function code %s", hex2(dif)), pos);
                 }
-                records.add(record());
+                add(record());
             }
         }
 
+        /** Where {@link #extendedVib} left off: the end of the VIB, and the first manufacturer VIFE or -1. */
+        private int vibEnd;
+        private int vibMfrFrom;
+
+        /**
+         * One record. The common shape (DIF, a lone VIF, fixed-length data) stays in this method,
+         * small enough for the JIT; DIFE chains, extended VIBs and errors are in their own methods.
+         */
         private DataRecord record() throws TelegramFormatException {
             final int start = pos;
-            int dif = u(pos);
-            long storage = (dif >> 6) & 1;
-            int tariff = 0;
-            int subunit = 0;
-            int p = pos + 1;
-            int b = dif;
+            int dif = u(start);
+            int p = (dif & 0x80) == 0 ? start + 1 : difes(start);
+            final int vifStart = p;
+            if (p >= end) {
+                throw premature("a VIF after the DIB", p);
+            }
+            int vif = u(p++);
+            Vib vib;
+            int mfrFrom = -1;
+            if ((vif & 0x80) == 0 && vif != 0x7C) {
+                // a lone VIF, the common case: its meaning is a table look-up
+                vib = Vib.SINGLE[vif];
+                if (vif == 0x7F) {
+                    mfrFrom = p; // manufacturer-specific VIF without VIFEs
+                }
+            } else {
+                vib = extendedVib(vifStart);
+                p = vibEnd;
+                mfrFrom = vibMfrFrom;
+            }
+            final int vifEnd = p;
+
+            // data field
+            int df = dif & 0x0F;
+            int len = DATA_LENGTH[df];
+            int lvar = -1;
+            if (df == 0x0D) {
+                if (p >= end) {
+                    throw premature("an LVAR length byte", p);
+                }
+                lvar = u(p);
+                len = lvarLength(lvar, p);
+                p++;
+            }
+            if (p + len > end) {
+                throw prematureData(len, dif, p);
+            }
+            pos = p + len;
+            Value value = null; // decoded from the copy when first asked for
+            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
+                value = msbFirstValue(df, lvar, p, len, vib);
+            }
+            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vib, value);
+        }
+
+        /** CI 0x76: numbers most significant byte first; decodes a reversed copy now. */
+        private Value msbFirstValue(int df, int lvar, int p, int len, Vib vib) {
+            return value(df, lvar, reversed(Arrays.copyOfRange(f, p, p + len)), 0, len, vib);
+        }
+
+        /** Checks the DIFE chain after the DIF at {@code start}; returns the position after it. */
+        private int difes(int start) throws TelegramFormatException {
+            int p = start + 1;
+            int b = u(start);
             int n = 0;
             while ((b & 0x80) != 0) {
                 if (p >= end) {
@@ -266,70 +335,83 @@ public final class TelegramDecoder {
                 if (n == MAX_EXTENSIONS) {
                     throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " DIFEs, found an 11th", p);
                 }
-                b = u(p);
-                storage |= (long) (b & 0x0F) << (1 + 4 * n);
-                tariff |= ((b >> 4) & 0x03) << (2 * n);
-                subunit |= ((b >> 6) & 0x01) << n;
+                b = u(p); // storage, tariff and sub-unit bits: read by DataRecord when asked for
                 n++;
                 p++;
             }
-            final int vifStart = p;
-            if (p >= end) {
-                throw new TelegramFormatException(
-                        "premature end of record: expected a VIF after the DIB, found the end of the user data", p);
-            }
+            return p;
+        }
+
+        private static TelegramFormatException premature(String expected, int at) {
+            return new TelegramFormatException("premature end of record: expected " + expected
+                    + ", found the end of the user data", at);
+        }
+
+        private TelegramFormatException prematureData(int len, int dif, int p) {
+            return new TelegramFormatException(String.format(
+                    "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
+                    end - p), p);
+        }
+
+        /**
+         * A VIB with extensions (or plain text) from {@code vifStart}: checks its structure and
+         * looks its meaning up. Leaves its end in {@link #vibEnd} and the first manufacturer VIFE
+         * (or -1) in {@link #vibMfrFrom}.
+         */
+        private Vib extendedVib(int vifStart) throws TelegramFormatException {
+            int p = vifStart;
             int vif = u(p++);
+            int mfrFrom = -1;
             int code = vif & 0x7F;
             boolean ext = (vif & 0x80) != 0;
             int vifes = 0;
             VifTable.Entry entry;
-            String plainText = null;
-            boolean manufacturerVif = false;
+            int textFrom = -1;
+            Vib vibDone = null;
             if (code == 0x7C) {
                 // Plain-text VIF: length and text directly after the VIF, before any VIFE, as libmbus
                 // and the Elvaco devices of its corpus do (EN 13757-3:2018 C.2 puts it after the VIB).
                 if (p >= end) {
-                    throw new TelegramFormatException(
-                            "premature end of record: expected the length of a plain-text VIF, found the end of the user data",
-                            p);
+                    throw premature("the length of a plain-text VIF", p);
                 }
                 int len = u(p++);
                 if (p + len > end) {
                     throw new TelegramFormatException("premature end of record: expected " + len
                             + " plain-text VIF characters, found only " + (end - p), p);
                 }
-                char[] text = new char[len];
-                for (int i = 0; i < len; i++) {
-                    text[i] = (char) u(p + len - 1 - i); // last character first (ISO 8859-1)
-                }
-                plainText = new String(text);
+                textFrom = p;
                 p += len;
                 entry = VifTable.PRIMARY[0x7C];
             } else if (vif == 0xFB || vif == 0xFD) {
                 if (p >= end) {
-                    throw new TelegramFormatException(String.format(
-                            "premature end of record: expected the extension VIFE after VIF %s, found the end of the user data",
-                            hex2(vif)), p);
+                    throw premature("the extension VIFE after VIF " + hex2(vif), p);
                 }
                 int t = u(p++);
                 vifes++;
                 entry = (vif == 0xFD ? VifTable.FD : VifTable.FB)[t & 0x7F];
                 ext = (t & 0x80) != 0;
-            } else if (code == 0x7F) {
-                entry = VifTable.PRIMARY[0x7F];
-                manufacturerVif = true;
+                if (!ext) {
+                    vibDone = (vif == 0xFD ? Vib.FD : Vib.FB)[t]; // the common extension: a table look-up
+                }
             } else {
                 entry = VifTable.PRIMARY[code];
+                if (code == 0x7F) {
+                    mfrFrom = p; // all VIFEs of a manufacturer-specific VIF are the manufacturer's
+                } else if (p < end) {
+                    int v = u(p);
+                    if (v < 0x7C) {
+                        // one combinable VIFE, the common extension (e.g. 86 3C): a table look-up
+                        vibEnd = p + 1;
+                        vibMfrFrom = -1;
+                        return Vib.pair(f, vifStart);
+                    }
+                }
             }
-            List<CombinableVife> combinables = List.of();
-            boolean secondTable = false;
-            int mfrFrom = manufacturerVif ? p : -1;
-            boolean mfrVife = false;
+            final int vifesFrom = p;
+            boolean secondTable = false; // the previous VIFE was the 0x7C escape
             while (ext) {
                 if (p >= end) {
-                    throw new TelegramFormatException(String.format(
-                            "premature end of record: expected a VIFE after %s (extension bit set), found the end of the user data",
-                            hex2(u(p - 1))), p);
+                    throw premature("a VIFE after " + hex2(u(p - 1)) + " (extension bit set)", p);
                 }
                 if (vifes == MAX_EXTENSIONS) {
                     throw new TelegramFormatException("expected at most " + MAX_EXTENSIONS + " VIFEs, found an 11th", p);
@@ -337,88 +419,21 @@ public final class TelegramDecoder {
                 int v = u(p++);
                 vifes++;
                 ext = (v & 0x80) != 0;
-                if (mfrFrom >= 0) {
-                    continue; // raw manufacturer-specific VIFE
-                }
-                int c = v & 0x7F;
-                if (secondTable) {
-                    combinables = add(combinables, CombinableVifes.of(c, true));
-                    secondTable = false;
-                } else if (c == 0x7C) {
-                    secondTable = true;
-                } else if (c == 0x7F) {
-                    mfrFrom = p; // everything after this VIFE is the manufacturer's
-                    mfrVife = true;
-                } else {
-                    combinables = add(combinables, CombinableVifes.of(c, false));
-                }
-            }
-            final int vifEnd = p;
-
-            // data field
-            int df = dif & 0x0F;
-            int len = DATA_LENGTH[df];
-            int lvar = -1;
-            if (df == 0x0D) {
-                if (p >= end) {
-                    throw new TelegramFormatException(
-                            "premature end of record: expected an LVAR length byte, found the end of the user data", p);
-                }
-                lvar = u(p);
-                len = lvarLength(lvar, p);
-                p++;
-            }
-            if (p + len > end) {
-                throw new TelegramFormatException(String.format(
-                        "premature end of record: expected %d data bytes for DIF %s, found only %d", len, hex2(dif),
-                        end - p), p);
-            }
-            byte[] d = f;
-            int off = p;
-            if (msbFirst && len > 1 && (lvar < 0 || lvar >= 0xC0)) {
-                d = reversed(Arrays.copyOfRange(f, p, p + len));
-                off = 0;
-            }
-            pos = p + len;
-
-            int exponent = entry.exponent();
-            Value value = value(df, lvar, d, off, len, entry, combinables, exponent);
-            String unit = plainText != null ? plainText : entry.unit();
-            if (!combinables.isEmpty() && value instanceof Value.Numeric num) {
-                BigDecimal x = num.number();
-                boolean corrected = false;
-                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
-                    CombinableVife cv = combinables.get(ci);
-                    if (!cv.secondTable() && cv.code() >= 0x70 && cv.code() <= 0x77) {
-                        x = x.multiply(BigDecimal.ONE.scaleByPowerOfTen((cv.code() & 0x07) - 6));
-                        corrected = true;
-                    } else if (!cv.secondTable() && cv.code() == 0x7D) {
-                        x = x.multiply(BigDecimal.valueOf(1000));
-                        corrected = true;
+                if (mfrFrom < 0) {
+                    int c = v & 0x7F;
+                    if (secondTable) {
+                        secondTable = false; // a code of the second combinable table, even 0x7F
+                    } else if (c == 0x7C) {
+                        secondTable = true;
+                    } else if (c == 0x7F) {
+                        mfrFrom = p; // everything after this VIFE is the manufacturer's
                     }
                 }
-                if (corrected) {
-                    value = new Value.Numeric(x.scale() < 0 ? x.setScale(0) : x);
-                }
             }
-            String description = entry.description();
-            if (plainText != null) {
-                description = "Plain text unit \"" + plainText + "\"";
-            }
-            if (!combinables.isEmpty() || mfrVife) {
-                StringBuilder sb = new StringBuilder(description);
-                for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
-                    CombinableVife cv = combinables.get(ci);
-                    sb.append(", ").append(cv.description());
-                }
-                if (mfrVife) {
-                    sb.append(", manufacturer specific");
-                }
-                description = sb.toString();
-            }
-            return new DataRecord(copy, base, start, vifStart, vifEnd, p, p + len, mfrFrom, vifEnd, df, storage,
-                    tariff, subunit, Function.ofDif(dif), entry.quantity(), description, unit, value,
-                    combinables.isEmpty() ? combinables : List.copyOf(combinables));
+            vibEnd = p;
+            vibMfrFrom = mfrFrom;
+            int vibTo = mfrFrom >= 0 ? mfrFrom : p;
+            return vibDone != null ? vibDone : Vib.decoded(entry, f, vifStart, textFrom, vifesFrom, vibTo);
         }
 
         /** LVAR ranges of EN 13757-3:2013 table 5 (clause 6.3.3). */
@@ -450,11 +465,6 @@ public final class TelegramDecoder {
                     hex2(lvar)), at);
         }
 
-        private static List<CombinableVife> add(List<CombinableVife> list, CombinableVife v) {
-            List<CombinableVife> l = list.isEmpty() ? new ArrayList<>(2) : list;
-            l.add(v);
-            return l;
-        }
     }
 
     private static byte[] reversed(byte[] a) {
@@ -465,48 +475,68 @@ public final class TelegramDecoder {
         return r;
     }
 
-    private static boolean dateContext(VifTable.Entry entry, List<CombinableVife> combinables) {
-        if (entry.dateKind() != VifTable.DateKind.NONE) {
-            return true;
+    /**
+     * The value of a data field {@code d[off, off + len)}, LSB first, of a record with data field
+     * code {@code df} (and LVAR byte {@code lvar}, or -1) and VIB {@code vib}: VIF exponent and
+     * multiplicative corrections applied to numbers.
+     */
+    static Value value(int df, int lvar, byte[] d, int off, int len, Vib vib) {
+        Value v;
+        // the common cases first, in a method small enough for the JIT to inline: integers and BCD numbers
+        if (!vib.plainNumber) {
+            v = uncorrected(df, lvar, d, off, len, vib);
+        } else if (df == 0x4 || df == 0x2 || df == 0x1 || df == 0x6) {
+            v = DataTypes.integerValue(d, off, len, vib.signed, vib.exponent);
+        } else if (df >= 0x9 && df <= 0xC || df == 0xE) {
+            v = DataTypes.bcd(d, off, len, false, vib.exponent);
+        } else {
+            v = uncorrected(df, lvar, d, off, len, vib);
         }
-        if (combinables.isEmpty()) {
-            return false;
+        BigDecimal[] factors = vib.corrections;
+        if (factors != null) {
+            v = corrected(v, factors);
         }
-        for (int ci = 0, nc = combinables.size(); ci < nc; ci++) {
-            CombinableVife cv = combinables.get(ci);
-            if (!cv.secondTable() && CombinableVifes.isDate(cv.code())) {
-                return true;
-            }
-        }
-        return false;
+        return v;
     }
 
-    /** The value of a data field, VIF exponent applied to numbers. */
-    private static Value value(int df, int lvar, byte[] d, int off, int len, VifTable.Entry entry,
-            List<CombinableVife> combinables, int exp) {
-        boolean signed = entry.signed();
+    /** Applies multiplicative corrections (VIFE 0x70–0x77, 0x7D) to a number, in wire order. */
+    private static Value corrected(Value v, BigDecimal[] factors) {
+        if (v instanceof Value.Numeric num) {
+            BigDecimal x = num.number();
+            for (BigDecimal factor : factors) {
+                x = x.multiply(factor);
+            }
+            v = new Value.Numeric(x.scale() < 0 ? x.setScale(0) : x);
+        }
+        return v;
+    }
+
+    private static Value uncorrected(int df, int lvar, byte[] d, int off, int len, Vib vib) {
+        VifTable.Entry entry = vib.entry;
+        boolean signed = vib.signed;
+        int exp = vib.exponent;
         switch (df) {
             case 0x0, 0x8 -> {
                 return NO_DATA;
             }
             case 0x2 -> {
-                return dateContext(entry, combinables) ? DataTypes.dateG(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 2, signed, exp));
+                return vib.dateContext ? DataTypes.dateG(d, off)
+                        : DataTypes.integerValue(d, off, 2, signed, exp);
             }
             case 0x3 -> {
                 return entry.dateKind() == VifTable.DateKind.DATE_TIME ? DataTypes.timeJ(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 3, signed, exp));
+                        : DataTypes.integerValue(d, off, 3, signed, exp);
             }
             case 0x4 -> {
-                return dateContext(entry, combinables) ? DataTypes.dateTimeF(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 4, signed, exp));
+                return vib.dateContext ? DataTypes.dateTimeF(d, off)
+                        : DataTypes.integerValue(d, off, 4, signed, exp);
             }
             case 0x6 -> {
-                return dateContext(entry, combinables) ? DataTypes.dateTimeI(d, off)
-                        : new Value.Numeric(DataTypes.integer(d, off, 6, signed, exp));
+                return vib.dateContext ? DataTypes.dateTimeI(d, off)
+                        : DataTypes.integerValue(d, off, 6, signed, exp);
             }
             case 0x1 -> {
-                return new Value.Numeric(DataTypes.integer(d, off, 1, signed, exp));
+                return DataTypes.integerValue(d, off, 1, signed, exp);
             }
             case 0x7 -> {
                 if (entry.quantity() == Quantity.ENHANCED_IDENTIFICATION) {
@@ -514,7 +544,7 @@ public final class TelegramDecoder {
                     // version, medium), e.g. in a master's "set secondary address" (07 79 …)
                     return new Value.Text(SecondaryAddress.fromWire(d, off).toString());
                 }
-                return new Value.Numeric(DataTypes.integer(d, off, 8, signed, exp));
+                return DataTypes.integerValue(d, off, 8, signed, exp);
             }
             case 0x5 -> {
                 return DataTypes.real32(d, off, exp);
@@ -537,7 +567,7 @@ public final class TelegramDecoder {
                     return DataTypes.bcd(d, off, len, lvar >= 0xD0, exp);
                 }
                 if (len >= 1 && len <= 8) {
-                    return new Value.Numeric(DataTypes.integer(d, off, len, signed, exp));
+                    return DataTypes.integerValue(d, off, len, signed, exp);
                 }
                 // a binary number too long for a long: its bytes, most significant first (as it is written)
                 return new Value.Bytes(reversed(Arrays.copyOfRange(d, off, off + len)));

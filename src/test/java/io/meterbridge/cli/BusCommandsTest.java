@@ -10,9 +10,11 @@ import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.MeterAddress;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.SerialTransport;
+import io.meterbridge.sim.Fault;
 import io.meterbridge.sim.PtyLink;
 import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimServer;
+import io.meterbridge.sim.SimTransportProvider;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,6 +100,26 @@ class BusCommandsTest {
     }
 
     @Test
+    void aReadThatFailsPartWayPrintsWhatArrivedMarkedIncompleteThenTheError() throws Exception {
+        // SND_NKE's E5 and telegram 1 arrive; telegram 2 is lost three times (first try and both retries)
+        SimTransportProvider.bus("sim:cli-partial").meterAt(89).injectAfter(2, Fault.NO_ANSWER, 3);
+        Run r = run("read", "--port", "sim:cli-partial", "--baud", "38400", "--address", "89", "--json");
+        assertEquals(1, r.exit(), r.out());
+        var lines = r.out().strip().lines().toList();
+        assertEquals(1, lines.size(), r.out());
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertFalse(node.at("/link/complete").asBoolean(true), lines.get(0));
+        assertEquals(125, node.at("/link/bytes").asInt());
+        assertEquals(34510, node.at("/records/0/value").asInt());
+        assertTrue(r.err().contains("no reply from meter 89"), r.err());
+        assertTrue(r.err().contains("failed at telegram 2; the 1 telegram read before are kept"), r.err());
+        assertOneLineWithoutStackTrace(r);
+        Run whole = run("read", "--port", "sim:cli-partial", "--baud", "38400", "--address", "89", "--json");
+        assertEquals(0, whole.exit(), whole.err());
+        assertTrue(whole.out().contains("\"complete\":true"), whole.out());
+    }
+
+    @Test
     void readingASilentMeterIsOneClearLine() {
         Run r = run("read", "--port", "sim:cli-read3", "--baud", "38400", "--address", "5");
         assertEquals(1, r.exit());
@@ -154,47 +176,27 @@ class BusCommandsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        StringWriter simOut = new StringWriter();
-        Thread sim = new Thread(() -> {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(simOut, true));
-            cl.execute("simulate", "--tcp", String.valueOf(port), "--baud", "9600", "--for", "3");
-        });
-        sim.start();
-        long until = System.nanoTime() + 3_000_000_000L;
-        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
-        assertTrue(simOut.toString().contains("primary 1   secondary 829371332D2C4004  MULTICAL 303"), simOut.toString());
+        Background sim = Background.start("simulate", "--tcp", String.valueOf(port), "--baud", "9600", "--for", "3");
+        String simOut = sim.awaitOutput("Ctrl-C");
+        assertTrue(simOut.contains("primary 1   secondary 829371332D2C4004  MULTICAL 303"), simOut);
         BusSettings settings = BusSettings.of("tcp:127.0.0.1:" + port).withBaud(9600)
                 .withAdapterLatency(Duration.ofMillis(20));
         try (BusMaster master = BusMaster.open(settings)) {
             assertEquals(2, master.readMeter(MeterAddress.parse("89")).size());
         }
-        sim.join(5000);
-        assertFalse(sim.isAlive());
+        sim.awaitEnd();
     }
 
     @Test
     void simulateOnAPtyIsReadableThroughTheSerialPath() throws Exception {
         assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
         Path pty = dir.resolve("ttyMBUS0");
-        StringWriter simOut = new StringWriter();
-        Thread sim = new Thread(() -> {
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(simOut, true));
-            cl.execute("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "3");
-        });
-        sim.start();
-        long until = System.nanoTime() + 3_000_000_000L;
-        while (!simOut.toString().contains("Ctrl-C") && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        Background sim = Background.start("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "3");
+        sim.awaitOutput("Ctrl-C");
         Run r = run("scan", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--from", "88", "--to", "89");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Kamstrup MULTICAL 403"), r.out());
-        sim.join(5000);
-        assertFalse(sim.isAlive());
+        sim.awaitEnd();
     }
 
     @Test

@@ -216,6 +216,40 @@ class DiscoveryValidationTest {
         assertEquals("date", heatOnly.get("target_date").get("device_class").asText());
     }
 
+    /**
+     * Issue 6: a P1 meter's entities are what the Energy dashboard asks for — grid consumption
+     * (import) and return to grid (export) per tariff in kWh with {@code total_increasing}, power
+     * in kW, voltage in V, current in A, and the gas meter behind it as {@code gas} in m³.
+     */
+    @Test
+    void electricityMeterHasTheEnergyDashboardsSensors() throws Exception {
+        JsonNode root = JSON.readTree(DISCOVERY.meterConfig(electricityMeter(), null).payload());
+        JsonNode cmps = root.get("cmps");
+        for (String direction : List.of("import", "export")) {
+            for (int tariff = 1; tariff <= 2; tariff++) {
+                String key = "energy_" + direction + "_t" + tariff;
+                sensor(cmps, key, "energy", "kWh", "total_increasing");
+                assertEquals("{{ value_json.get('" + direction + "_t" + tariff + "_kwh') }}",
+                        cmps.get(key).get("value_template").asText(), key);
+            }
+        }
+        assertFalse(cmps.has("energy_import"), "no total sensor when the meter sends only tariffs");
+        sensor(cmps, "power_import", "power", "kW", "measurement");
+        sensor(cmps, "power_export", "power", "kW", "measurement");
+        sensor(cmps, "l1_voltage", "voltage", "V", "measurement");
+        sensor(cmps, "l1_current", "current", "A", "measurement");
+        sensor(cmps, "l1_power_import", "power", "kW", "measurement");
+        sensor(cmps, "gas", "gas", "m³", "total_increasing");
+        assertFalse(cmps.has("l2_voltage"), "only the phases the meter reports");
+        assertEquals("diagnostic", cmps.get("power_failures").get("entity_category").asText());
+        assertEquals("AM550", root.get("dev").get("model").asText());
+        assertEquals("E0025000012345678", root.get("dev").get("serial_number").asText());
+        // the same availability as a heat meter: the bridge and the meter itself
+        assertEquals(2, root.get("availability").size());
+        assertEquals("all", root.get("availability_mode").asText());
+        assertEquals(960, cmps.get("gas").get("expire_after").asInt());
+    }
+
     @Test
     void gjMeterGetsItsOwnUnitAndKwh() throws Exception {
         JsonNode cmps = JSON.readTree(DISCOVERY.meterConfig(unknownHeatMeter(), null).payload()).get("cmps");

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *     integrations/binary_sensor.mqtt).</li>
  * </ul>
  */
-final class HomeAssistantRules {
+public final class HomeAssistantRules {
 
     static final Set<String> STATE_CLASSES = Set.of("measurement", "total", "total_increasing");
     private static final Set<String> MEASUREMENT = Set.of("measurement");
@@ -129,7 +129,7 @@ final class HomeAssistantRules {
     }
 
     /** Every rule the device discovery publication breaks, as "where: what"; empty if it is valid. */
-    static List<String> violations(Publication p) {
+    public static List<String> violations(Publication p) {
         List<String> v = new ArrayList<>();
         if (!DEVICE_TOPIC.matcher(p.topic()).matches()) {
             v.add("topic " + p.topic() + ": not <prefix>/device/<[a-zA-Z0-9_-]+>/config");

@@ -1,8 +1,6 @@
 package io.meterbridge.link;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,7 +15,7 @@ final class ScriptedTransport implements Transport {
     }
 
     private final Function<byte[], List<Chunk>> script;
-    private final Deque<long[]> line = new ArrayDeque<>();
+    private final TimedLine line = new TimedLine();
     final List<byte[]> written = new ArrayList<>();
     private boolean open;
 
@@ -42,37 +40,19 @@ final class ScriptedTransport implements Transport {
         for (Chunk c : script.apply(bytes)) {
             t += c.delayMillis() * 1_000_000L;
             for (byte b : c.bytes()) {
-                line.add(new long[] {t, b & 0xFF});
+                line.schedule(t, b);
             }
         }
     }
 
     @Override
-    public synchronized int read(byte[] buffer, int offset, int length, long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
-        while (true) {
-            long now = System.nanoTime();
-            int n = 0;
-            while (n < length && !line.isEmpty() && line.peekFirst()[0] <= now) {
-                buffer[offset + n++] = (byte) line.pollFirst()[1];
-            }
-            if (n > 0) {
-                return n;
-            }
-            if (now >= deadline) {
-                return 0;
-            }
-            long until = line.isEmpty() ? deadline : Math.min(deadline, line.peekFirst()[0]);
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.max(until - now, 100_000));
-        }
+    public int read(byte[] buffer, int offset, int length, long timeoutNanos) {
+        return line.read(buffer, offset, length, timeoutNanos);
     }
 
     @Override
-    public synchronized void discardInput() {
-        long now = System.nanoTime();
-        while (!line.isEmpty() && line.peekFirst()[0] <= now) {
-            line.pollFirst();
-        }
+    public void discardInput() {
+        line.discardArrived();
     }
 
     @Override

@@ -183,6 +183,42 @@ class InProcessBusTest {
     }
 
     @Test
+    void aReadoutThatFailsPartWayKeepsTheTelegramsAlreadyRead() throws Exception {
+        List<LongFrame> whole = master.readMeter(MeterAddress.parse("89"));
+        master.sendNke(89);
+        mc403.injectAfter(1, Fault.NO_ANSWER, 3); // telegram 1 arrives, telegram 2 never (first try and both retries)
+        NoReplyException e = assertThrows(NoReplyException.class, () -> master.readMeter(MeterAddress.parse("89")));
+        assertEquals(1, e.partialTelegrams().size(), e.getMessage());
+        LongFrame kept = e.partialTelegrams().get(0);
+        assertEquals(125, kept.wireLength());
+        assertEquals(whole.get(0).ci(), kept.ci());
+        assertEquals(SecondaryAddress.fromWire(whole.get(0).data(), 0), SecondaryAddress.fromWire(kept.data(), 0));
+        assertTrue(e.getMessage().contains("failed at telegram 2; the 1 telegram read before are kept"), e.getMessage());
+        // REQ_UD2 FCB=1 answered, then FCB=0 three times unanswered
+        assertEquals(List.of(0x7B, 0x5B, 0x5B, 0x5B), tail(mc403.controlsReceived(), 4));
+
+        // the same through a secondary selection, with a corrupt second telegram
+        mc403.injectAfter(2, Fault.BAD_CHECKSUM, 3); // the selection's E5 and telegram 1 arrive intact
+        CorruptReplyException c = assertThrows(CorruptReplyException.class,
+                () -> master.readMeter(MeterAddress.parse("77447744FFFFFFFF")));
+        assertEquals(1, c.partialTelegrams().size(), c.getMessage());
+        assertEquals(125, c.partialTelegrams().get(0).wireLength());
+
+        // a failure at the first telegram has nothing to keep, and says nothing about it
+        master.sendNke(89);
+        mc403.inject(Fault.NO_ANSWER, 3);
+        NoReplyException first = assertThrows(NoReplyException.class,
+                () -> master.readMeter(MeterAddress.parse("89")));
+        assertEquals(List.of(), first.partialTelegrams());
+        assertTrue(!first.getMessage().contains("kept"), first.getMessage());
+        assertEquals(2, master.readMeter(MeterAddress.parse("89")).size());
+    }
+
+    private static List<Integer> tail(List<Integer> list, int n) {
+        return list.subList(list.size() - n, list.size());
+    }
+
+    @Test
     void otherMetersKeepBeingReadWhileOneIsSilent() throws Exception {
         mc303.leave();
         for (int i = 0; i < 3; i++) {

@@ -52,14 +52,6 @@ public final class P1ConvertersLoader implements TypeConverterLoader, CamelConte
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.util.Map.class, io.meterbridge.meter.ElectricityReading.class, false,
-            (type, exchange, value) -> {
-                Object answer = io.meterbridge.camel.p1.P1Converters.toMap((io.meterbridge.meter.ElectricityReading) value);
-                if (false && answer == null) {
-                    answer = Void.class;
-                }
-                return answer;
-            });
     }
 
     private static void addTypeConverter(TypeConverterRegistry registry, Class<?> toType, Class<?> fromType, boolean allowNull, SimpleTypeConverter.ConversionMethod method) {

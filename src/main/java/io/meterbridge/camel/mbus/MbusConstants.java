@@ -38,6 +38,10 @@ public final class MbusConstants {
     @Metadata(label = "consumer", description = "When the read finished (java.time.Instant).", javaType = "java.time.Instant")
     public static final String READ_AT = "MbusReadAt";
 
+    @Metadata(label = "consumer", description = "False when a multi-telegram readout failed after its first "
+            + "telegram(s): the body then holds the telegrams read before the failure.", javaType = "Boolean")
+    public static final String COMPLETE = "MbusComplete";
+
     private MbusConstants() {
     }
 }

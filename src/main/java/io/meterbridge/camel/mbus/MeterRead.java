@@ -17,8 +17,17 @@ import io.meterbridge.telegram.Telegram;
  * @param readAt   when the read finished (this service's clock)
  * @param frames   the long frames of the readout, first first (several for a multi-telegram readout)
  * @param telegrams the decoded telegrams, one per frame
+ * @param incomplete null for a complete readout; for a multi-telegram readout that failed part-way,
+ *     why (the telegrams read before the failure are kept rather than lost)
  */
-public record MeterRead(MeterAddress address, Instant readAt, List<LongFrame> frames, List<Telegram> telegrams) {
+public record MeterRead(MeterAddress address, Instant readAt, List<LongFrame> frames, List<Telegram> telegrams,
+        String incomplete) {
+
+    /** A complete readout. */
+    public MeterRead(MeterAddress address, Instant readAt, List<LongFrame> frames, List<Telegram> telegrams) {
+        this(address, readAt, frames, telegrams, null);
+    }
+
     public MeterRead {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(readAt, "readAt");
@@ -28,6 +37,11 @@ public record MeterRead(MeterAddress address, Instant readAt, List<LongFrame> fr
             throw new IllegalArgumentException("a meter read needs one telegram per frame and at least one, found "
                     + frames.size() + " frames and " + telegrams.size() + " telegrams");
         }
+    }
+
+    /** True unless the readout failed after its first telegram(s). */
+    public boolean complete() {
+        return incomplete == null;
     }
 
     /** The primary address it was read at, or null for a secondary-address read. */

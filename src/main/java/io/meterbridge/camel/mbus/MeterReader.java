@@ -14,6 +14,8 @@ import io.meterbridge.telegram.Telegram;
 import io.meterbridge.telegram.TelegramDecoder;
 import io.meterbridge.telegram.TelegramFormatException;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one meter and decodes its telegrams; fills the message's headers. Shared by the
@@ -22,6 +24,8 @@ import org.apache.camel.Message;
  */
 final class MeterReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MeterReader.class);
+
     private final Clock clock;
     private final Normalizer identities = new Normalizer();
 
@@ -29,15 +33,31 @@ final class MeterReader {
         this.clock = clock;
     }
 
-    /** Reads and decodes; a decoding failure names the address and the frame's byte offset. */
+    /**
+     * Reads and decodes; a decoding failure names the address and the frame's byte offset. A
+     * multi-telegram readout that fails after its first telegram(s) still yields a read of those
+     * telegrams, marked incomplete: they were taken, and a reading is never thrown away.
+     */
     MeterRead read(BusMaster master, MeterAddress address) throws MBusException, TelegramFormatException {
-        List<LongFrame> frames = master.readMeter(address);
+        List<LongFrame> frames;
+        String incomplete = null;
+        try {
+            frames = master.readMeter(address);
+        } catch (MBusException e) {
+            if (e.partialTelegrams().isEmpty()) {
+                throw e;
+            }
+            frames = e.partialTelegrams();
+            incomplete = e.getMessage();
+            LOG.warn("meter {}: readout incomplete, passing on the {} telegram(s) read: {}", address,
+                    frames.size(), incomplete);
+        }
         List<Telegram> telegrams = new ArrayList<>(frames.size());
         for (LongFrame f : frames) {
             byte[] bytes = f.toBytes();
             telegrams.add(TelegramDecoder.decode(f.ci(), bytes, LongFrame.DATA_OFFSET, bytes.length - 2));
         }
-        return new MeterRead(address, clock.instant(), frames, telegrams);
+        return new MeterRead(address, clock.instant(), frames, telegrams, incomplete);
     }
 
     /** Headers naming the address, before the read (so a failed exchange says which meter failed). */
@@ -59,6 +79,7 @@ final class MeterReader {
         m.setHeader(MbusConstants.MEDIUM, id.mediumName());
         m.setHeader(MbusConstants.METER_KEY, id.stableKey());
         m.setHeader(MbusConstants.READ_AT, read.readAt());
+        m.setHeader(MbusConstants.COMPLETE, read.complete());
         Telegram first = read.telegrams().get(0);
         if (first.header() != null) {
             m.setHeader(MbusConstants.STATUS, first.header().status());

@@ -4,14 +4,12 @@ import io.meterbridge.meter.ElectricityReading;
 import io.meterbridge.meter.P1Normalizer;
 import io.meterbridge.p1.P1Telegram;
 import java.time.Instant;
-import java.util.Map;
 import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
 
 /**
- * Type converters for P1 bodies, so routes can write {@code convertBodyTo: java.util.Map} before
- * {@code marshal: json} (the reading's flat, published key set), or receive the telegram itself and
- * convert it to a reading.
+ * Type converters for P1 bodies: a route that carries the telegram itself can convert it to its
+ * reading. (A reading to its flat map or JSON text: {@code camel.reading.ReadingConverters}.)
  */
 @Converter(generateLoader = true)
 public final class P1Converters {
@@ -19,12 +17,6 @@ public final class P1Converters {
     private static final P1Normalizer NORMALIZER = new P1Normalizer();
 
     private P1Converters() {
-    }
-
-    /** The reading's flat map ({@link ElectricityReading#toMap()}): snake_case keys, absent values left out. */
-    @Converter
-    public static Map<String, Object> toMap(ElectricityReading reading) {
-        return reading.toMap();
     }
 
     /** The normalised reading of a telegram, read at the time the exchange was created (now without one). */

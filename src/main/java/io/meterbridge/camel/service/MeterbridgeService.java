@@ -76,7 +76,8 @@ public final class MeterbridgeService implements AutoCloseable {
         Path routes = home.resolve("routes");
         Path properties = home.resolve("application.properties");
         Main m = new Main();
-        m.setPropertyPlaceholderLocations(DEFAULTS + ";optional=true,file:" + properties + ";optional=true");
+        // Camel's first location that defines a key wins: the user's file before the built-in defaults.
+        m.setPropertyPlaceholderLocations("file:" + properties + ";optional=true," + DEFAULTS + ";optional=true");
         m.addOverrideProperty("meterbridge.home", home.toString());
         overrides.forEach(m::addOverrideProperty);
         m.configure()

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.meterbridge.camel.homeassistant.HomeAssistantSupport;
 import io.meterbridge.camel.journal.JournalComponent;
 import io.meterbridge.camel.mqtt.BrokerConnection;
 import io.meterbridge.camel.mqtt.MqttMessageId;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * placeholder function, the beans the shipped routes use by name ({@code normalize},
  * {@code dailyFiles}, {@code csvRow}, {@code mqttMessageId}, {@code mqttSessionGuard}) and, when {@code mqtt.url} is set, the one
  * {@link BrokerConnection} (bean {@code mqttBroker}) whose client every {@code paho-mqtt5}
- * endpoint shares.
+ * endpoint shares, and Home Assistant discovery on it (bean {@code homeAssistant}).
  */
 final class ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSupport.class);
@@ -44,8 +45,9 @@ final class ServiceSupport {
         String calorific = pc.resolveProperty("meter.gasCalorificValue").orElse("").trim();
         ctx.getRegistry().bind("normalize", new NormalizeProcessor(calorific.isEmpty() ? null : new BigDecimal(calorific)));
         String url = pc.resolveProperty("mqtt.url").orElse("").trim();
+        BrokerConnection broker = null;
         if (!url.isEmpty()) {
-            BrokerConnection broker = new BrokerConnection(mqttSettings(pc, url), false);
+            broker = new BrokerConnection(mqttSettings(pc, url), false);
             ctx.getRegistry().bind(BROKER_BEAN, broker);
             ctx.getRegistry().bind("mqttSessionGuard", new MqttSessionGuard(broker, 5000));
             ctx.getComponent("paho-mqtt5", PahoMqtt5Component.class).setClient(broker.client());
@@ -64,6 +66,7 @@ final class ServiceSupport {
                 throw new IllegalStateException("cannot start the MQTT connection to " + url + ": " + e.getMessage(), e);
             }
             // connect once every route runs: the journals the session's completions remove entries from are open
+            BrokerConnection connection = broker;
             try {
                 ctx.addStartupListener(new StartupListener() {
                     @Override
@@ -73,13 +76,16 @@ final class ServiceSupport {
 
                     @Override
                     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                        broker.connect();
+                        connection.connect();
                     }
                 });
             } catch (Exception e) {
                 throw new IllegalStateException("cannot register the MQTT connection's start-up listener: " + e.getMessage(), e);
             }
         }
+        // bean homeAssistant: discovery, states and availability on the same connection (no-op without it)
+        String version = ServiceSupport.class.getPackage().getImplementationVersion();
+        HomeAssistantSupport.install(ctx, broker, version != null ? version : "development build");
     }
 
     static MqttSettings mqttSettings(PropertiesComponent pc, String url) {

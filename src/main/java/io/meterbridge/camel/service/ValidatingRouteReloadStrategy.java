@@ -1,5 +1,9 @@
 package io.meterbridge.camel.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,10 +25,16 @@ import org.slf4j.LoggerFactory;
  * are valid does it hand over to Camel's reload. Otherwise it logs
  * {@code file:line:column: problem} at ERROR and leaves the running routes alone; fixing the file
  * triggers the next reload.
+ *
+ * <p>Editors often save by truncating a file and writing it again, and the watcher can fire in
+ * between; so a changed file is read only once its size and modification time have stopped
+ * changing and it is not empty (waiting at most {@link #SETTLE_LIMIT_MS}).
  */
 final class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidatingRouteReloadStrategy.class);
+    static final long SETTLE_STEP_MS = 100;
+    static final long SETTLE_LIMIT_MS = 2000;
 
     private final AtomicReference<RouteFileException> lastRejected = new AtomicReference<>();
     private final AtomicLong rejected = new AtomicLong();
@@ -43,6 +53,7 @@ final class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrategy {
             candidates.addAll(resources);
         }
         for (Resource resource : candidates) {
+            awaitSettled(resource);
             try {
                 validate(resource);
             } catch (Exception e) {
@@ -57,6 +68,33 @@ final class ValidatingRouteReloadStrategy extends RouteWatcherReloadStrategy {
         }
         super.onRouteReload(resources, removeEverything);
         accepted.incrementAndGet();
+    }
+
+    private static void awaitSettled(Resource resource) {
+        String location = resource.getLocation();
+        if (location == null || !location.startsWith("file:")) {
+            return;
+        }
+        Path file = Path.of(location.substring("file:".length()));
+        long deadline = System.nanoTime() + SETTLE_LIMIT_MS * 1_000_000;
+        try {
+            long size = Files.size(file);
+            FileTime modified = Files.getLastModifiedTime(file);
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(SETTLE_STEP_MS);
+                long nowSize = Files.size(file);
+                FileTime nowModified = Files.getLastModifiedTime(file);
+                if (nowSize > 0 && nowSize == size && nowModified.equals(modified)) {
+                    return;
+                }
+                size = nowSize;
+                modified = nowModified;
+            }
+        } catch (IOException e) {
+            // deleted or unreadable: validation reports it with the file's name
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void validate(Resource resource) throws Exception {

@@ -103,6 +103,31 @@ class MbusComponentTest {
     }
 
     @Test
+    void aReadoutThatFailsPartWayStillDeliversTheTelegramsRead(TestInfo info) throws Exception {
+        String bus = bus(info);
+        // the MULTICAL 403-like meter sends two telegrams; the second (first try and its retry) is lost
+        SimTransportProvider.bus(bus).meterAt(89).injectAfter(2, io.meterbridge.sim.Fault.NO_ANSWER, 2); // E5 and telegram 1 arrive
+        try (MeterbridgeService s = service(FAILURES + """
+                - route:
+                    id: poll
+                    routeConfigurationId: failures
+                    from:
+                      uri: "mbus:%s?addresses=89&delay=60000&initialDelay=0&retries=1"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus))) {
+            ServiceHome.await(Duration.ofSeconds(10), "the partial read", () -> !got.isEmpty());
+            Exchange e = got.get(0);
+            assertEquals(Boolean.FALSE, e.getMessage().getHeader(MbusConstants.COMPLETE));
+            MeterRead read = e.getMessage().getBody(MeterRead.class);
+            assertEquals(1, read.telegrams().size(), "the first of two telegrams");
+            assertTrue(read.telegrams().get(0).moreRecordsFollow(), "the telegram that announced a second one");
+            assertTrue(read.incomplete().contains("telegram 2"), read.incomplete());
+            assertTrue(failed.isEmpty(), "a partial read is delivered, not failed");
+        }
+    }
+
+    @Test
     void consumerEmitsOneExchangePerMeterWithHeadersAndAFailingMeterFailsAlone(TestInfo info) throws Exception {
         String bus = bus(info);
         SimBus sim = SimTransportProvider.bus(bus);
@@ -126,6 +151,7 @@ class MbusComponentTest {
             assertEquals("heat (outlet)", first.getMessage().getHeader(MbusConstants.MEDIUM));
             assertEquals("kam_82937133", first.getMessage().getHeader(MbusConstants.METER_KEY));
             assertInstanceOf(Integer.class, first.getMessage().getHeader(MbusConstants.STATUS));
+            assertEquals(Boolean.TRUE, first.getMessage().getHeader(MbusConstants.COMPLETE));
             MeterRead read = first.getMessage().getBody(MeterRead.class);
             assertEquals(1, read.primaryAddress());
             assertEquals(read.frames().size(), read.telegrams().size());

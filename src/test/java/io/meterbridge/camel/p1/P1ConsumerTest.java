@@ -388,4 +388,17 @@ class P1ConsumerTest {
             camel.stop();
         }
     }
+
+    @Test
+    void aSilentConnectionIsClosedAndOpenedAgainAfterTheIdleTimeout() throws Exception {
+        try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
+            bridge.start();
+            P1Consumer consumer = start("p1:tcp:127.0.0.1:" + bridge.port() + "?idleTimeout=300&" + FAST_RECONNECT);
+            bridge.awaitClient(5);
+            // connected, but not a byte comes (a Wi-Fi dongle that rebooted behind a half-open connection)
+            ServiceHome.await(Duration.ofSeconds(5), "the idle connection dropped and opened again",
+                    () -> consumer.getStatistics().disconnects() >= 1 && consumer.getStatistics().connects() >= 2);
+            assertEquals(0, consumer.getStatistics().telegrams());
+        }
+    }
 }

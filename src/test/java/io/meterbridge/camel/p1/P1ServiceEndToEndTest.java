@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterbridge.camel.service.MeterbridgeService;
+import io.meterbridge.camel.testing.HiveMqBroker;
 import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.camel.testing.Subscriber;
 import io.meterbridge.p1.P1Version;
 import io.meterbridge.sim.P1Fault;
 import io.meterbridge.sim.P1Simulator;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real service: the P1 simulator writes telegrams into a socat pseudo-terminal or a TCP bridge, the
  * {@code p1:} route reads them, and the readings arrive at a real MQTT 5 broker (HiveMQ CE) and in
  * the JSON Lines file with the values the telegrams carried. Telegrams with a bad CRC are counted
- * and never published; the throttle keeps one live reading per period.
+ * and never published; the throttle keeps one live reading per period. The heat meters' bus is
+ * switched off ({@code mbus.bus} empty) so that the files hold P1 readings only.
  */
 class P1ServiceEndToEndTest {
 
@@ -50,19 +53,22 @@ class P1ServiceEndToEndTest {
 
     @TempDir
     static Path brokerDir;
-    private static EmbeddedBroker broker;
+    private static HiveMqBroker broker;
+    private static Subscriber subscriber;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = new EmbeddedBroker(brokerDir);
-        broker.subscribe("meterbridge/#");
+        broker = new HiveMqBroker(brokerDir);
+        broker.start();
+        subscriber = new Subscriber(broker.url(), "p1-test-subscriber", "meterbridge/#");
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
+        subscriber.close();
         broker.close();
     }
 
@@ -97,14 +103,15 @@ class P1ServiceEndToEndTest {
         Path home = ServiceHome.shipped(dir.resolve("home"));
         Path meterSide = dir.resolve("meter");
         Path serviceSide = dir.resolve("ttyP1");
-        int before = broker.received(TOPIC).size();
+        int before = subscriber.payloads(TOPIC).size();
         try (PtyLink pty = PtyLink.open(serviceSide, meterSide);
              MeterbridgeService service = new MeterbridgeService(home, Map.of(
                      "p1.port", serviceSide.toString(),
                      "p1.livePeriod", "20",
                      "p1.recordPeriod", "400",
                      "mqtt.url", broker.url(),
-                     "mqtt.clientId", "meterbridge-p1-pty"), false)) {
+                     "mqtt.clientId", "meterbridge-p1-pty",
+                     "mbus.bus", ""), false)) {
             CamelContext camel = service.start();
             P1Consumer consumer = (P1Consumer) camel.getRoute("p1-meter").getConsumer();
             ServiceHome.await(Duration.ofSeconds(5), "the port open", () -> consumer.getStatistics().connects() == 1);
@@ -127,16 +134,16 @@ class P1ServiceEndToEndTest {
                 }
             }
             assertEquals(3, bad.size());
-            ServiceHome.await(Duration.ofSeconds(10), "every good telegram on MQTT", () -> broker.received(TOPIC)
-                    .subList(before, broker.received(TOPIC).size()).stream()
-                    .map(r -> LocalDateTime.parse(json(r.payload()).get("meter_clock").asText()))
+            ServiceHome.await(Duration.ofSeconds(10), "every good telegram on MQTT", () -> subscriber.payloads(TOPIC)
+                    .subList(before, subscriber.payloads(TOPIC).size()).stream()
+                    .map(p -> LocalDateTime.parse(json(p).get("meter_clock").asText()))
                     .collect(java.util.stream.Collectors.toSet()).containsAll(good.keySet()));
             Thread.sleep(500); // the last record period
-            List<EmbeddedBroker.Received> published = broker.received(TOPIC).subList(before, broker.received(TOPIC).size());
-            for (EmbeddedBroker.Received r : published) {
-                JsonNode reading = json(r.payload());
+            List<String> published = subscriber.payloads(TOPIC).subList(before, subscriber.payloads(TOPIC).size());
+            for (String p : published) {
+                JsonNode reading = json(p);
                 assertFalse(bad.contains(LocalDateTime.parse(reading.get("meter_clock").asText())),
-                        "a telegram with a bad CRC was published: " + r.payload());
+                        "a telegram with a bad CRC was published: " + p);
                 assertMatches(reading, good);
             }
             assertEquals(13, consumer.getStatistics().telegrams());
@@ -154,14 +161,15 @@ class P1ServiceEndToEndTest {
     @Test
     void overTcpTheLiveThrottleKeepsOneReadingPerPeriod() throws Exception {
         Path home = ServiceHome.shipped(dir.resolve("home"));
-        int before = broker.received(TOPIC).size();
+        int before = subscriber.payloads(TOPIC).size();
         try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
             bridge.start();
             try (MeterbridgeService service = new MeterbridgeService(home, Map.of(
                     "p1.port", "tcp:127.0.0.1:" + bridge.port(),
                     "p1.livePeriod", "500",
                     "mqtt.url", broker.url(),
-                    "mqtt.clientId", "meterbridge-p1-tcp"), false)) {
+                    "mqtt.clientId", "meterbridge-p1-tcp",
+                    "mbus.bus", ""), false)) {
                 CamelContext camel = service.start();
                 P1Consumer consumer = (P1Consumer) camel.getRoute("p1-meter").getConsumer();
                 bridge.awaitClient(5);
@@ -177,12 +185,12 @@ class P1ServiceEndToEndTest {
                 long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
                 ServiceHome.await(Duration.ofSeconds(5), "30 telegrams read", () -> consumer.getStatistics().telegrams() == 30);
                 Thread.sleep(300);
-                List<EmbeddedBroker.Received> published = broker.received(TOPIC).subList(before, broker.received(TOPIC).size());
+                List<String> published = subscriber.payloads(TOPIC).subList(before, subscriber.payloads(TOPIC).size());
                 long maxLive = elapsedMs / 500 + 2;
                 assertTrue(published.size() >= 2 && published.size() <= maxLive,
                         published.size() + " live readings for 30 telegrams in " + elapsedMs + " ms (at most " + maxLive + ")");
-                for (EmbeddedBroker.Received r : published) {
-                    assertMatches(json(r.payload()), good);
+                for (String p : published) {
+                    assertMatches(json(p), good);
                 }
                 // the record period (default one minute) has not passed: nothing written to the files yet
                 assertFalse(Files.exists(home.resolve("data/readings.jsonl")));
@@ -199,6 +207,7 @@ class P1ServiceEndToEndTest {
             assertNull(camel.getRoute("p1-live"));
             assertNull(camel.getRoute("p1-record"));
             assertTrue(camel.getRouteController().getRouteStatus("readings").isStarted());
+            assertTrue(camel.getRouteController().getRouteStatus("heat-meters").isStarted());
             assertTrue(camel.getEndpoints().stream().noneMatch(e -> e.getEndpointUri().startsWith("p1:")));
         }
     }

@@ -1,0 +1,11 @@
+package io.meterbridge.camel.homeassistant;
+
+import java.nio.file.Path;
+
+/** {@link HomeAssistantLiveContract} on HiveMQ CE (MQTT 5), embedded in the test JVM. */
+class HomeAssistantOnHiveMqTest extends HomeAssistantLiveContract {
+    @Override
+    TestBroker broker(Path folder) throws Exception {
+        return new TestBroker.HiveMq(folder);
+    }
+}

@@ -1,0 +1,84 @@
+package io.meterbridge.camel.homeassistant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Where a meter is read (what decides its removal) and the homeassistant.* settings. */
+class SourceAndSettingsTest {
+
+    @Test
+    void anMbusInputConfiguresOneSourcePerAddressWhateverItsOtherOptions() {
+        List<Source> s = Source.configuredBy("mbus://sim",
+                "mbus://sim?addresses=01,%2089,829371332d2c4004&delay=300000&baud=2400");
+        assertEquals(List.of(new Source("mbus://sim", "1"), new Source("mbus://sim", "89"),
+                new Source("mbus://sim", "829371332D2C4004")), s);
+        // editing the delay or dropping another address leaves the source of address 1 as it was
+        assertTrue(Source.configuredBy("mbus://sim", "mbus://sim?addresses=1&delay=10000")
+                .contains(new Source("mbus://sim", "1")));
+        assertEquals(List.of(new Source("mbus://sim", "1")),
+                Source.configuredBy("mbus://sim", "mbus://sim?addresses=RAW(1)"));
+    }
+
+    @Test
+    void anyOtherInputIsOneSource() {
+        assertEquals(List.of(new Source("p1://dev/ttyUSB1", null)),
+                Source.configuredBy("p1://dev/ttyUSB1", "p1://dev/ttyUSB1?baud=115200"));
+        assertEquals(List.of(new Source("timer://meter-1", null)),
+                Source.configuredBy("timer://meter-1", "timer://meter-1?period=300"));
+        assertEquals("p1", new Source("p1://dev/ttyUSB1", null).scheme());
+    }
+
+    @Test
+    void sourcesReadBackFromText() {
+        for (Source s : List.of(new Source("mbus://dev/serial/by-id/usb-FTDI", "89"), new Source("p1://x", null),
+                new Source("mbus://tcp:10.0.0.5:10001", "829371332D2C4004"))) {
+            assertEquals(s, Source.parse(s.toString()));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Source.parse("mbus://sim#"));
+        assertThrows(IllegalArgumentException.class, () -> new Source(" ", null));
+        assertThrows(IllegalArgumentException.class, () -> new Source("mbus://sim", " "));
+    }
+
+    @Test
+    void settingsComeFromPropertiesWithDefaults() {
+        HomeAssistantSettings d = HomeAssistantSettings.from(k -> null, Path.of("data/x.json"));
+        assertTrue(d.enabled());
+        assertEquals("homeassistant", d.discoveryPrefix());
+        assertEquals("meterbridge", d.baseTopic());
+        assertEquals("meterbridge/status", d.bridgeStatusTopic());
+        assertEquals(3, d.offlineAfterFailedPolls());
+        assertNull(d.pollInterval(), "from the routes");
+        assertEquals(Path.of("data/x.json"), d.registryFile());
+
+        Map<String, String> p = Map.of("homeassistant.pollInterval", "10m", "homeassistant.offlineAfterFailedPolls",
+                "5", "homeassistant.enabled", "false", "mqtt.availabilityTopic", "home/bridge/lwt",
+                "homeassistant.registry", "/var/lib/mb/ha.json");
+        HomeAssistantSettings s = HomeAssistantSettings.from(p::get, Path.of("unused"));
+        assertEquals(Duration.ofMinutes(10), s.pollInterval());
+        assertEquals(5, s.offlineAfterFailedPolls());
+        assertEquals("home/bridge/lwt", s.bridgeStatusTopic());
+        assertEquals(Path.of("/var/lib/mb/ha.json"), s.registryFile());
+        assertTrue(!s.enabled());
+    }
+
+    @Test
+    void badSettingsNameThePropertyAndWhatWasExpected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantSettings.from(Map.of("homeassistant.offlineAfterFailedPolls", "three")::get, null));
+        assertEquals("homeassistant.offlineAfterFailedPolls: expected a whole number, found \"three\"", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantSettings.from(Map.of("homeassistant.offlineAfterFailedPolls", "0")::get, null));
+        assertTrue(e.getMessage().contains("at least 1, found 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantSettings.from(Map.of("homeassistant.pollInterval", "soon")::get, null));
+        assertTrue(e.getMessage().startsWith("homeassistant.pollInterval: expected a duration"), e.getMessage());
+    }
+}
