@@ -45,6 +45,33 @@ public class JournalComponent extends DefaultComponent {
         journals.values().forEach(Journal::wakeUp);
     }
 
+    /**
+     * Forgets a message that its destination confirmed outside the route — the MQTT session's
+     * QoS 2 flow finished it after a reconnect or a restart. The message is named as
+     * {@code <journal id>:<sequence>} (the MQTT {@code meterbridge-id} user property).
+     *
+     * @return true if an open journal has that id (the entry is gone now, if it was there)
+     * @throws IllegalArgumentException if the name is not of that form
+     * @throws JournalException         if the file cannot be deleted
+     */
+    public boolean removeDelivered(String messageName) {
+        int colon = messageName.lastIndexOf(':');
+        long sequence;
+        try {
+            sequence = Long.parseLong(messageName.substring(colon + 1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("not a journal message name <journal id>:<sequence>: '" + messageName + "'", e);
+        }
+        String id = colon < 0 ? "" : messageName.substring(0, colon);
+        for (Journal j : journals.values()) {
+            if (j.id().equals(id)) {
+                j.remove(sequence);
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String getDirectory() {
         return directory;
     }

@@ -16,14 +16,16 @@ import org.slf4j.LoggerFactory;
  * broker acknowledged the PUBLISH at QoS 1 or 2); otherwise the same message is retried after a
  * delay that doubles up to {@code maxRetryDelay}, and nothing behind it overtakes it.
  *
- * <p>What is guaranteed: every message appended is delivered at least once and in order, across
- * broker outages and restarts (graceful or not). On a graceful stop the message in flight is
- * finished (or left for the next start) before the consumer stops, so a broker outage or a
- * restart with {@code SIGTERM} does not duplicate anything: exactly once. A duplicate is possible
- * only if the destination received the message but its acknowledgement did not reach us (the
- * connection broke in that instant, or the process was killed between the acknowledgement and
- * the file's deletion); the headers {@link JournalConstants#JOURNAL_ID} and
- * {@link JournalConstants#SEQUENCE} name the message so that a receiver can drop such a repeat.
+ * <p>What is guaranteed by the journal alone: every message appended is delivered at least once
+ * and in order, across destination outages and restarts (graceful or not). A repeat is possible
+ * where the destination received a message but its acknowledgement did not reach us (the
+ * connection broke in that instant, or the process died between the acknowledgement and the
+ * file's deletion). The MQTT route closes that window with the broker's help: a reading handed
+ * to the MQTT session is completed by the session (QoS 2, same packet id) rather than sent again,
+ * and its entry is removed through {@link JournalComponent#removeDelivered} when the broker has
+ * it (see {@code io.meterbridge.camel.mqtt.BrokerConnection}). The headers
+ * {@link JournalConstants#JOURNAL_ID} and {@link JournalConstants#SEQUENCE} name each message,
+ * so that a receiver can drop a repeat where no such protocol is available.
  */
 final class JournalConsumer extends DefaultConsumer {
 

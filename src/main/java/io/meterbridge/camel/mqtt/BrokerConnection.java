@@ -15,7 +15,7 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.persist.MqttDefaultFilePersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
@@ -37,8 +37,20 @@ import org.slf4j.LoggerFactory;
  * {@code offline} is published before disconnecting, since a will is not sent then.</li>
  * <li>Subscribes to Home Assistant's status topic and runs the {@link #onHomeAssistantOnline}
  * hooks when it says {@code online} (Home Assistant restarted and forgot non-retained state).</li>
- * <li>{@code cleanStart}: the broker session is not kept; undelivered readings live in the
- * service's journal, which resends them after a reconnect.</li>
+ * <li>A persistent session, so that a reading is delivered exactly once across a dropped
+ * connection and a restart of the bridge: clean start off with a session expiry interval
+ * ({@code mqtt.sessionExpirySeconds}), and Paho's file persistence under
+ * {@code mqtt.persistenceDirectory} ({@code data/mqtt}) wrapped in a {@link SessionPersistence}.
+ * A reading handed to Paho belongs to the session from then on: after a reconnect or a restart
+ * Paho resends its PUBLISH with the same packet id (DUP=1) or its PUBREL, and at QoS 2 the broker,
+ * which keeps the packet ids it has received in the session (MQTT 5 §4.3.3), does not deliver it a
+ * second time. {@link #owns} tells the route not to send such a reading again from the journal;
+ * {@link #onDelivered} removes its journal entry when the broker has it (PUBREC).</li>
+ * <li>What is not covered: if the broker loses the session (its persistence is off or was not yet
+ * written when it crashed, or the session expired), the packet ids it had received are forgotten
+ * and Paho's resend of an in-flight PUBLISH is delivered again; and at QoS 1 any resend may be a
+ * duplicate. Such a repeat carries the same {@code meterbridge-id} user property
+ * ({@link MqttMessageId}), which a subscriber can use to drop it.</li>
  * </ul>
  * Hooks run on one background thread, in registration order, never on Paho's callback thread
  * (a blocking publish there would wait for itself).
@@ -53,6 +65,7 @@ public final class BrokerConnection extends ServiceSupport {
 
     private final MqttSettings settings;
     private final MqttClient client;
+    private final SessionPersistence session;
     private final List<Consumer<BrokerConnection>> connectedHooks = new CopyOnWriteArrayList<>();
     private final List<Consumer<BrokerConnection>> homeAssistantHooks = new CopyOnWriteArrayList<>();
     private final AtomicLong connects = new AtomicLong();
@@ -60,15 +73,64 @@ public final class BrokerConnection extends ServiceSupport {
     private Thread firstConnect;
     private volatile boolean stopping;
 
+    /** Connects as soon as started (true) or waits for {@link #connect()}. */
+    private final boolean connectOnStart;
+
+    /** A connection that connects as soon as it is started. */
     public BrokerConnection(MqttSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param connectOnStart false: {@link #start()} only prepares, {@link #connect()} connects
+     */
+    public BrokerConnection(MqttSettings settings, boolean connectOnStart) {
+        this.connectOnStart = connectOnStart;
         this.settings = settings;
+        this.session = new SessionPersistence(new MqttDefaultFilePersistence(settings.persistenceDirectory()));
         try {
-            this.client = new MqttClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            // opens the persistence: the readings still in flight from the last run are known from here on
+            this.client = new TopicKeepingClient(settings.url(), settings.clientId(), session);
         } catch (MqttException e) {
             throw new IllegalArgumentException("mqtt.url '" + settings.url() + "': " + e.getMessage(), e);
         }
-        // a publish that gets no acknowledgement fails after this long and is retried from the journal
+        // a publish that gets no acknowledgement returns with an error after this long; the reading
+        // stays in the session (owns) and is completed by Paho, not resent from the journal
         client.setTimeToWait(30_000);
+    }
+
+    /**
+     * Whether the reading with this {@link MqttMessageId#USER_PROPERTY} is in the MQTT session:
+     * handed to Paho, its delivery not yet confirmed by the broker. It must not be published again
+     * (that would be a new message to the broker); Paho completes it, also after a restart.
+     */
+    public boolean owns(String readingId) {
+        return session.owns(readingId);
+    }
+
+    /** How many readings are in the MQTT session now (handed to Paho, not yet taken by the broker). */
+    public int inFlightCount() {
+        return session.ownedCount();
+    }
+
+    /** Whether the session was discarded while it held this reading, which must then be published anew. */
+    public boolean discarded(String readingId) {
+        return session.discarded(readingId);
+    }
+
+    /** Waits up to {@code millis} for the session to finish with a reading; true if it did. */
+    public boolean awaitReleased(String readingId, long millis) throws InterruptedException {
+        return session.awaitReleased(readingId, millis);
+    }
+
+    /**
+     * Sets what runs, with the reading's {@link MqttMessageId#USER_PROPERTY}, when the broker has a
+     * reading (QoS 2: PUBREC; QoS 1: PUBACK) — before Paho records that step, so that the reading's
+     * journal entry is gone first. Set it before the service starts; it runs on Paho's thread and
+     * must not publish. If it throws, Paho does not record the step and the flow is repeated.
+     */
+    public void onDelivered(Consumer<String> callback) {
+        session.onDelivered(callback);
     }
 
     /** The Paho client shared by every {@code paho-mqtt5} endpoint of the service. */
@@ -122,6 +184,20 @@ public final class BrokerConnection extends ServiceSupport {
             return t;
         });
         client.setCallback(new Callback());
+        if (connectOnStart) {
+            connect();
+        }
+    }
+
+    /**
+     * Starts connecting in the background (once). The service calls this when Camel has fully
+     * started, so that the journals the {@link #onDelivered} callback removes entries from are open
+     * before the first flow of the restored session completes.
+     */
+    public synchronized void connect() {
+        if (firstConnect != null || stopping || !isStarted() && !isStarting()) {
+            return;
+        }
         firstConnect = new Thread(this::connectUntilConnected, "mqtt-connect");
         firstConnect.setDaemon(true);
         firstConnect.start();
@@ -133,6 +209,7 @@ public final class BrokerConnection extends ServiceSupport {
         if (firstConnect != null) {
             firstConnect.interrupt();
             firstConnect.join(5000);
+            firstConnect = null;
         }
         if (client.isConnected()) {
             try {
@@ -157,10 +234,12 @@ public final class BrokerConnection extends ServiceSupport {
 
     MqttConnectionOptions options() {
         MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
+        // a persistent session: in-flight QoS 2 flows survive a dropped connection and a restart
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(settings.sessionExpirySeconds());
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, settings.maxReconnectSeconds());
-        o.setConnectionTimeout(10);
+        o.setConnectionTimeout(settings.connectionTimeoutSeconds());
         o.setKeepAliveInterval(30);
         if (settings.username() != null && !settings.username().isBlank()) {
             o.setUserName(settings.username());

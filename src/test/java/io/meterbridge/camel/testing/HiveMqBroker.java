@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 
-/** HiveMQ Community Edition, embedded (MQTT 3 and 5), with file persistence in a test folder. */
+/**
+ * HiveMQ Community Edition, embedded (MQTT 3 and 5), with file persistence in a test folder, so
+ * that {@link #stop()} and {@link #start()} keep the clients' sessions.
+ */
 public final class HiveMqBroker implements TestBroker {
 
     private final Path folder;
@@ -24,9 +27,16 @@ public final class HiveMqBroker implements TestBroker {
                   <listeners>
                     <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
                   </listeners>
+                  <!-- sessions, their queues and in-flight flows on disk: a restart keeps them -->
+                  <persistence><mode>file</mode></persistence>
                   <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                 </hivemq>
                 """.formatted(port));
+    }
+
+    @Override
+    public int port() {
+        return port;
     }
 
     @Override

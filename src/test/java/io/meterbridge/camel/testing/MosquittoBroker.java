@@ -40,6 +40,11 @@ public final class MosquittoBroker implements TestBroker {
     }
 
     @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }

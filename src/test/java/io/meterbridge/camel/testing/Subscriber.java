@@ -16,12 +16,15 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * A test's MQTT 5 subscriber with a persistent session (so messages published while it is
- * reconnecting after a broker restart are queued for it) that records what arrives.
+ * reconnecting after a broker restart are queued for it) that records what arrives. It
+ * subscribes at QoS 2: a message reaches a subscriber at the lower of the publish and
+ * subscription QoS (MQTT 5 §3.8.4), and at QoS 1 the broker's own resend to a subscriber whose
+ * PUBACK it had not yet processed when it stopped is a duplicate the bridge cannot prevent.
  */
 public final class Subscriber implements AutoCloseable {
 
     /** One message received. */
-    public record Received(String topic, String payload, boolean retained, MqttProperties properties) {
+    public record Received(String topic, String payload, boolean retained, boolean duplicate, MqttProperties properties) {
     }
 
     private final MqttClient client;
@@ -32,16 +35,18 @@ public final class Subscriber implements AutoCloseable {
         client.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse r) {
+                System.err.println("subscriber " + clientId + " disconnected: " + r);
             }
 
             @Override
             public void mqttErrorOccurred(MqttException e) {
+                System.err.println("subscriber " + clientId + " error: " + e);
             }
 
             @Override
             public void messageArrived(String topic, MqttMessage m) {
                 synchronized (received) {
-                    received.add(new Received(topic, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained(), m.getProperties()));
+                    received.add(new Received(topic, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained(), m.isDuplicate(), m.getProperties()));
                 }
             }
 
@@ -51,6 +56,7 @@ public final class Subscriber implements AutoCloseable {
 
             @Override
             public void connectComplete(boolean reconnect, String uri) {
+                System.err.println("subscriber " + clientId + " connected, reconnect=" + reconnect);
             }
 
             @Override
@@ -62,8 +68,11 @@ public final class Subscriber implements AutoCloseable {
         o.setSessionExpiryInterval(3600L);
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, 2);
+        // a broker that is still starting or stopping may accept the TCP connection and not answer
+        // CONNECT: give up on such an attempt soon and try again (Paho's default waits 30 s)
+        o.setConnectionTimeout(3);
         client.connect(o);
-        client.subscribe(filter, 1);
+        client.subscribe(filter, 2);
     }
 
     public boolean isConnected() {

@@ -6,6 +6,9 @@ public interface TestBroker extends AutoCloseable {
     /** {@code tcp://127.0.0.1:port}. */
     String url();
 
+    /** The loopback port it listens on. */
+    int port();
+
     /** Starts it (again, with the sessions and retained messages it had). */
     void start() throws Exception;
 

@@ -3,9 +3,9 @@
 # an hour's worth of polling two meters every 10 s (360 polls x 2 meters), accelerated: the
 # simulator is polled every ${POLL:-100ms} instead of 10 s. Runs the real fat JAR with the JVM
 # options the README recommends for a Raspberry Pi (override with JAVA_OPTS).
-#   mvn -o -B -q -DskipTests package && bench/service-bench.sh
+#   mvn -o -B -q -DskipTests package && src/bench/service-bench.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 jar="$PWD/target/meterbridge.jar"
 [ -f "$jar" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx48m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"}
