@@ -275,6 +275,10 @@ abstract class MqttOutputContract {
         }
     }
 
+    private static String last(List<String> payloads) {
+        return payloads.isEmpty() ? null : payloads.get(payloads.size() - 1);
+    }
+
     @Test
     void onlineOnEveryReconnectLastWillOnDeathAndHomeAssistantHook() throws Exception {
         Subscriber sub = subscriber("ha");
@@ -289,10 +293,10 @@ abstract class MqttOutputContract {
 
         broker.stop();
         broker.start();
-        ServiceHome.await(Duration.ofSeconds(30), "online again after the reconnect",
-                () -> sub.payloads(status()).size() >= 2 && connected.get() >= 2);
+        ServiceHome.await(Duration.ofSeconds(30), "online again after the reconnect: " + sub.payloads(status()),
+                () -> connected.get() >= 2 && "online".equals(last(sub.payloads(status()))));
         assertTrue(connection.connectCount() >= 2);
-        assertEquals("online", sub.payloads(status()).get(sub.payloads(status()).size() - 1));
+        assertEquals("online", sub.payloads(status()).get(sub.payloads(status()).size() - 1), sub.payloads(status()).toString());
 
         // Home Assistant restarts and announces itself: the hook (discovery re-publish) runs
         org.eclipse.paho.mqttv5.client.MqttClient haClient = new org.eclipse.paho.mqttv5.client.MqttClient(broker.url(), "ha-core",
