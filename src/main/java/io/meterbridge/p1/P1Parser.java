@@ -293,6 +293,11 @@ public final class P1Parser {
             }
         }
         if (!hasCrc) {
+            if (version != null) {
+                // A DSMR 4/5 version line without the CRC those versions require (e.g. a copy whose
+                // CRC was cut off): not DSMR 2.2/3, which has no version line.
+                return P1Version.OTHER_WITHOUT_CRC;
+            }
             boolean dsmr = codes.contains(ObisCode.of(0, 0, 96, 14, 0)) || codes.contains(ObisCode.of(0, 0, 96, 1, 1));
             return dsmr ? P1Version.DSMR_2_OR_3 : P1Version.OTHER_WITHOUT_CRC;
         }

@@ -25,7 +25,10 @@ public enum P1Version {
     NORDIC_ESMR5(true),
     /** Has a checksum but matches none of the above (e.g. Hungarian, Irish, Austrian variants). */
     OTHER_WITH_CRC(true),
-    /** Neither checksum nor version line, but not recognisably DSMR 2.2/3 (e.g. EasyMeter, Logarex). */
+    /**
+     * No checksum and not recognisably DSMR 2.2/3 (e.g. EasyMeter, Logarex), or a DSMR 4/5 version
+     * line whose required checksum is missing.
+     */
     OTHER_WITHOUT_CRC(false);
 
     private final boolean hasCrc;

@@ -282,7 +282,8 @@ class P1ParserTest {
     void everyRealTelegramParsesFromTextWithItsCrc() throws Exception {
         for (String name : List.of("dsmr40-kaifa.txt", "dsmr42-kaifa.txt", "dsmr5-iskra-mt382.txt",
                 "dsmr5-iskra-am550-two-mbus.txt", "belgium-emucs-fluvius.txt", "belgium-emucs-fluvius-empty-month.txt",
-                "sagemcom-t210-d-r.txt", "iskra-ie5.txt", "sagemcom-eon-hungary.txt", "sweden-sagemcom-s211.txt")) {
+                "sagemcom-t210-d-r.txt", "iskra-ie5.txt", "sagemcom-eon-hungary.txt", "sweden-sagemcom-s211.txt",
+                "landisgyr-e360-a.txt", "landisgyr-e360-d.txt")) {
             P1Telegram t = P1Parser.parse(Telegrams.text(name));
             assertTrue(t.crc().isPresent(), name);
             assertTrue(t.version().hasCrc(), name);

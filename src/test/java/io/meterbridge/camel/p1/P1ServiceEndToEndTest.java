@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real service: the P1 simulator writes telegrams into a socat pseudo-terminal or a TCP bridge, the
  * {@code p1:} route reads them, and the readings arrive at a real MQTT 5 broker (HiveMQ CE) and in
  * the JSON Lines file with the values the telegrams carried. Telegrams with a bad CRC are counted
- * and never published; the throttle keeps one live reading per period. The heat meters' bus is
+ * and never published; the throttle keeps one live reading per period, and Home Assistant's retained
+ * discovery config for the electricity meter and its state match the telegrams. The heat meters' bus is
  * switched off ({@code mbus.bus} empty) so that the files hold P1 readings only.
  */
 class P1ServiceEndToEndTest {
@@ -87,6 +88,101 @@ class P1ServiceEndToEndTest {
         assertEquals(0, s.powerKw().compareTo(reading.get("power_import_kw").decimalValue()), reading.toString());
         assertEquals(0, s.voltageL1().compareTo(reading.get("l1_voltage_v").decimalValue()), reading.toString());
         assertEquals(0, s.gasM3().compareTo(reading.get("gas_m3").decimalValue()), reading.toString());
+    }
+
+    /** The meter's device config topic and its state topic (Topics: meterbridge_ + meter key). */
+    private static final String CONFIG_TOPIC = "homeassistant/device/meterbridge_isk_e0054007476941719/config";
+    private static final String STATE_TOPIC = "meterbridge/isk_e0054007476941719/state";
+
+    /**
+     * State key → the OBIS line (in the telegram the test sent) that must carry its value; the
+     * totals are the sums of the tariff registers.
+     */
+    private static final Map<String, String> STATE_OBIS = Map.ofEntries(
+            Map.entry("import_t1_kwh", "1-0:1.8.1"), Map.entry("import_t2_kwh", "1-0:1.8.2"),
+            Map.entry("export_t1_kwh", "1-0:2.8.1"), Map.entry("export_t2_kwh", "1-0:2.8.2"),
+            Map.entry("power_import_kw", "1-0:1.7.0"), Map.entry("power_export_kw", "1-0:2.7.0"),
+            Map.entry("l1_voltage_v", "1-0:32.7.0"), Map.entry("l2_voltage_v", "1-0:52.7.0"),
+            Map.entry("l3_voltage_v", "1-0:72.7.0"), Map.entry("l1_current_a", "1-0:31.7.0"),
+            Map.entry("l2_current_a", "1-0:51.7.0"), Map.entry("l3_current_a", "1-0:71.7.0"));
+
+    /** Entity key in the discovery config → {device class, unit, state class, state key}. */
+    private static final Map<String, List<String>> ENTITIES = Map.ofEntries(
+            Map.entry("energy_import", List.of("energy", "kWh", "total_increasing", "import_kwh")),
+            Map.entry("energy_export", List.of("energy", "kWh", "total_increasing", "export_kwh")),
+            Map.entry("energy_import_t1", List.of("energy", "kWh", "total_increasing", "import_t1_kwh")),
+            Map.entry("energy_import_t2", List.of("energy", "kWh", "total_increasing", "import_t2_kwh")),
+            Map.entry("energy_export_t1", List.of("energy", "kWh", "total_increasing", "export_t1_kwh")),
+            Map.entry("energy_export_t2", List.of("energy", "kWh", "total_increasing", "export_t2_kwh")),
+            Map.entry("power_import", List.of("power", "kW", "measurement", "power_import_kw")),
+            Map.entry("power_export", List.of("power", "kW", "measurement", "power_export_kw")),
+            Map.entry("l1_voltage", List.of("voltage", "V", "measurement", "l1_voltage_v")),
+            Map.entry("l2_voltage", List.of("voltage", "V", "measurement", "l2_voltage_v")),
+            Map.entry("l3_voltage", List.of("voltage", "V", "measurement", "l3_voltage_v")),
+            Map.entry("l1_current", List.of("current", "A", "measurement", "l1_current_a")),
+            Map.entry("l2_current", List.of("current", "A", "measurement", "l2_current_a")),
+            Map.entry("l3_current", List.of("current", "A", "measurement", "l3_current_a")),
+            Map.entry("gas", List.of("gas", "m³", "total_increasing", "gas_m3")));
+
+    private static java.math.BigDecimal obisValue(String telegram, String obis) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(obis)
+                + "\\(([0-9.]+)\\*[A-Za-z]+\\)").matcher(telegram);
+        assertTrue(m.find(), "no " + obis + " in the telegram sent:\n" + telegram);
+        return new java.math.BigDecimal(m.group(1));
+    }
+
+    /** The value the state should hold for {@code stateKey}, read from the telegram's own text. */
+    private static java.math.BigDecimal expected(String telegram, String stateKey) {
+        return switch (stateKey) {
+            case "import_kwh" -> obisValue(telegram, "1-0:1.8.1").add(obisValue(telegram, "1-0:1.8.2"));
+            case "export_kwh" -> obisValue(telegram, "1-0:2.8.1").add(obisValue(telegram, "1-0:2.8.2"));
+            case "gas_m3" -> SentTelegram.of(telegram.getBytes(StandardCharsets.US_ASCII)).gasM3();
+            default -> obisValue(telegram, STATE_OBIS.get(stateKey));
+        };
+    }
+
+    /**
+     * Home Assistant's view: a fresh client subscribed to {@code homeassistant/device/+/config}
+     * gets the electricity meter's discovery config as a retained message, with an entity of the
+     * right device class, unit and state class for every tariff and direction, power, per-phase
+     * voltage and current and gas, each reading a key of the meter's state topic; and the latest
+     * state there holds the values of the telegram it came from.
+     */
+    private static void assertHomeAssistantDiscoveryAndState(int before, Map<LocalDateTime, String> sent)
+            throws Exception {
+        ServiceHome.await(Duration.ofSeconds(5), "a state on " + STATE_TOPIC,
+                () -> subscriber.received().subList(before, subscriber.received().size()).stream()
+                        .anyMatch(r -> r.topic().equals(STATE_TOPIC)));
+        try (Subscriber ha = new Subscriber(broker.url(), "p1-test-home-assistant", "homeassistant/device/+/config")) {
+            ServiceHome.await(Duration.ofSeconds(5), "the retained " + CONFIG_TOPIC,
+                    () -> ha.received().stream().anyMatch(r -> r.topic().equals(CONFIG_TOPIC)));
+            Subscriber.Received message = ha.received().stream().filter(r -> r.topic().equals(CONFIG_TOPIC))
+                    .findFirst().orElseThrow();
+            assertTrue(message.retained(), "the discovery config must be retained");
+            JsonNode config = json(message.payload());
+            assertEquals("Iskra", config.at("/dev/manufacturer").asText(), message.payload());
+            JsonNode cmps = config.get("cmps");
+            List<String> states = subscriber.received().subList(before, subscriber.received().size()).stream()
+                    .filter(r -> r.topic().equals(STATE_TOPIC)).map(Subscriber.Received::payload).toList();
+            JsonNode state = json(states.get(states.size() - 1));
+            String telegram = sent.get(LocalDateTime.parse(state.get("meter_clock").asText()));
+            assertTrue(telegram != null, "the state is of a telegram this test did not send: " + state);
+            for (Map.Entry<String, List<String>> e : ENTITIES.entrySet()) {
+                JsonNode c = cmps.get(e.getKey());
+                assertTrue(c != null, "no entity " + e.getKey() + " in " + cmps);
+                List<String> want = e.getValue();
+                assertEquals("sensor", c.get("p").asText(), e.getKey());
+                assertEquals(want.get(0), c.get("device_class").asText(), e.getKey());
+                assertEquals(want.get(1), c.get("unit_of_measurement").asText(), e.getKey());
+                assertEquals(want.get(2), c.get("state_class").asText(), e.getKey());
+                assertEquals(STATE_TOPIC, c.get("state_topic").asText(), e.getKey());
+                assertEquals("{{ value_json.get('" + want.get(3) + "') }}", c.get("value_template").asText(), e.getKey());
+                JsonNode value = state.get(want.get(3));
+                assertTrue(value != null && value.isNumber(), e.getKey() + ": no number " + want.get(3) + " in " + state);
+                assertEquals(0, expected(telegram, want.get(3)).compareTo(value.decimalValue()),
+                        e.getKey() + ": " + value + " in the state, telegram:\n" + telegram);
+            }
+        }
     }
 
     private static JsonNode json(String text) {
@@ -159,7 +255,7 @@ class P1ServiceEndToEndTest {
     }
 
     @Test
-    void overTcpTheLiveThrottleKeepsOneReadingPerPeriod() throws Exception {
+    void overTcpTheLiveThrottleKeepsOneReadingPerPeriodAndHomeAssistantDiscoversTheMeter() throws Exception {
         Path home = ServiceHome.shipped(dir.resolve("home"));
         int before = subscriber.payloads(TOPIC).size();
         try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
@@ -175,10 +271,12 @@ class P1ServiceEndToEndTest {
                 bridge.awaitClient(5);
                 P1Simulator sim = new P1Simulator(P1Version.DSMR_5, 22, START);
                 Map<LocalDateTime, SentTelegram> good = new HashMap<>();
+                Map<LocalDateTime, String> texts = new HashMap<>();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < 30; i++) {
                     byte[] t = sim.next(Duration.ofSeconds(1));
                     good.put(SentTelegram.of(t).clock(), SentTelegram.of(t));
+                    texts.put(SentTelegram.of(t).clock(), new String(t, StandardCharsets.US_ASCII));
                     bridge.write(t);
                     Thread.sleep(50);
                 }
@@ -194,6 +292,7 @@ class P1ServiceEndToEndTest {
                 }
                 // the record period (default one minute) has not passed: nothing written to the files yet
                 assertFalse(Files.exists(home.resolve("data/readings.jsonl")));
+                assertHomeAssistantDiscoveryAndState(before, texts);
             }
         }
     }
