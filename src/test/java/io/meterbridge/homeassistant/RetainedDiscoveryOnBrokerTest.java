@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.meterbridge.camel.testing.HiveMqBroker;
 import io.meterbridge.meter.HeatReading;
 import io.meterbridge.meter.KamstrupExpected;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -36,35 +33,20 @@ class RetainedDiscoveryOnBrokerTest {
 
     @TempDir
     static Path home;
-    static EmbeddedHiveMQ broker;
+    static HiveMqBroker broker;
     static String url;
     static final DeviceDiscovery DISCOVERY = new DeviceDiscovery(DiscoveryConfig.defaults("1.0.0"));
 
     @BeforeAll
     static void startBroker() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path conf = Files.createDirectories(home.resolve("conf"));
-        Files.writeString(conf.resolve("config.xml"), """
-                <?xml version="1.0"?>
-                <hivemq>
-                  <listeners><tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener></listeners>
-                  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
-                </hivemq>
-                """.formatted(port));
-        broker = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
-                .withDataFolder(Files.createDirectories(home.resolve("data")))
-                .withExtensionsFolder(Files.createDirectories(home.resolve("extensions"))).build();
-        broker.start().get(60, TimeUnit.SECONDS);
-        url = "tcp://127.0.0.1:" + port;
+        broker = new HiveMqBroker(home);
+        broker.start();
+        url = broker.url();
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
         if (broker != null) {
-            broker.stop().get(30, TimeUnit.SECONDS);
             broker.close();
         }
     }

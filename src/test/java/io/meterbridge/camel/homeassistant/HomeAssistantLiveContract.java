@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterbridge.camel.service.MeterbridgeService;
 import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.camel.testing.TestBroker;
 import io.meterbridge.homeassistant.DeviceDiscovery;
 import io.meterbridge.homeassistant.DiscoveryConfig;
 import io.meterbridge.homeassistant.HomeAssistantRules;
@@ -25,6 +23,9 @@ import io.meterbridge.sim.Multical403;
 import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimMeter;
 import io.meterbridge.sim.SimTransportProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

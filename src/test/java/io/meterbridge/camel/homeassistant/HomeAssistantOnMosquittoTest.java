@@ -2,6 +2,8 @@ package io.meterbridge.camel.homeassistant;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.meterbridge.camel.testing.MosquittoBroker;
+import io.meterbridge.camel.testing.TestBroker;
 import java.nio.file.Path;
 
 /**
@@ -11,7 +13,7 @@ import java.nio.file.Path;
 class HomeAssistantOnMosquittoTest extends HomeAssistantLiveContract {
     @Override
     TestBroker broker(Path folder) throws Exception {
-        assumeTrue(TestBroker.Mosquitto.binary() != null, "mosquitto is not installed");
-        return new TestBroker.Mosquitto(folder);
+        assumeTrue(MosquittoBroker.available(), "mosquitto is not installed");
+        return new MosquittoBroker(folder);
     }
 }
