@@ -54,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  --pty PATH: a socat pseudo-terminal pair; open PATH as a serial port (a pty ignores baud rate, and "
                 + "setting parity there fails with EINVAL: fall back to 8N1). Telegrams sent while nobody has PATH "
                 + "open wait in the pty's buffers, so a late reader first gets older telegrams, possibly starting "
-                + "part-way through one. Stopping the command is a cable pulled; starting it again on the same path, "
+                + "part-way through one and with gaps. Stopping the command is a cable pulled; starting it again on the same path, "
                 + "the cable plugged back.",
             "  A reader (TCP client or pty) that falls " + P1Output.QUEUE_TELEGRAMS + " telegrams behind loses the "
                 + "oldest. Bytes are written at once, not paced at the baud rate.",

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li>pty: {@code socat pty,raw,echo=0,link=PATH pty,raw,echo=0,link=…} — a consumer opens
  *       {@code PATH} as a serial port. Baud rate and data bits are ignored by a pty, and setting
  *       parity fails with EINVAL, so a consumer there must fall back to no parity. Telegrams
- *       written while nobody has {@code PATH} open wait in the pty's buffers (the kernel keeps
- *       them), so a consumer that opens it late first reads older telegrams, possibly starting
- *       part-way through one. {@link #close()} kills socat, which to the consumer looks like a
+ *       written while nobody has {@code PATH} open wait in the pty's buffers, so a consumer that
+ *       opens it late first reads older telegrams, possibly starting part-way through one and not
+ *       always all of them (what the kernel and socat keep for an unopened pty is theirs to
+ *       decide; seen under load). {@link #close()} kills socat, which to the consumer looks like a
  *       cable pulled; opening a new pty output on the same path is the cable plugged back.
  * </ul>
  */

@@ -14,7 +14,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -93,7 +92,10 @@ class P1OutputTest {
             String lastWritten = sim.meterTime().format(DateTimeFormatter.ofPattern("yyMMddHHmmss"));
             String firstRead = timestamp(frames.get(0).text());
             assertTrue(firstRead.compareTo(lastWritten) < 0, firstRead + " should be older than " + lastWritten);
-            assertTrue(frames.get(1).text().contains(timestampAfter(firstRead)), frames.get(1).text());
+            // in order; not necessarily adjacent: what a pty holds for a reader who has not opened it yet
+            // is the kernel's and socat's to keep, and under load some of it is not kept
+            String secondRead = timestamp(frames.get(1).text());
+            assertTrue(secondRead.compareTo(firstRead) > 0, secondRead + " should be newer than " + firstRead);
         }
         assertTrue(!Files.exists(link), "closing kills socat: the cable is pulled");
     }
@@ -102,12 +104,6 @@ class P1OutputTest {
         Matcher m = Pattern.compile("0-0:1\\.0\\.0\\((\\d{12})[SW]\\)").matcher(telegram);
         assertTrue(m.find(), telegram);
         return m.group(1);
-    }
-
-    /** The meter time one second (one step) later, yyMMddHHmmss. */
-    private static String timestampAfter(String t) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyMMddHHmmss");
-        return LocalDateTime.parse(t, f).plusSeconds(1).format(f);
     }
 
     private static String readExactly(InputStream in, int n) throws Exception {
