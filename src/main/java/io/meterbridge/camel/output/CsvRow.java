@@ -12,10 +12,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Turns a reading (its JSON text, or a map) into one CSV line (RFC 4180: comma separated, fields
- * with a comma, quote or line break quoted, quotes doubled, CRLF ends the line) with the columns
+ * Turns a reading (its JSON text, or a map) into one CSV line (RFC 4180, written by Apache
+ * Commons CSV: comma separated, quoted where needed, quotes doubled, CRLF ends the line) with the columns
  * named in the {@code csv.columns} property, in that order; nested objects are addressed with
  * dots ({@code heatEnergy.kWh}). A column the reading lacks is left empty. When the target file
  * is new or empty, the header line comes first, so every day's file is self-describing.
@@ -35,16 +37,18 @@ public final class CsvRow {
             throw new IllegalArgumentException("csv.columns is empty: name the reading fields to write, e.g. time,meterId,heatEnergy.kWh");
         }
         Map<String, String> flat = flatten(body instanceof String s ? JSON.readTree(s) : JSON.valueToTree(body));
-        StringBuilder out = new StringBuilder();
-        Path file = Path.of(target);
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            line(out, names);
-        }
         List<String> values = new ArrayList<>(names.size());
         for (String n : names) {
             values.add(flat.getOrDefault(n, ""));
         }
-        line(out, values);
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            Path file = Path.of(target);
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                printer.printRecord(names);
+            }
+            printer.printRecord(values);
+        }
         return out.toString();
     }
 
@@ -65,23 +69,5 @@ public final class CsvRow {
         } else if (!node.isNull() && !node.isMissingNode()) {
             out.put(prefix, node.asText());
         }
-    }
-
-    private static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(quote(fields.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    /** RFC 4180 §2.6–2.7. */
-    static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }
