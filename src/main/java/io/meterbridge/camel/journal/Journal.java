@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +50,8 @@ public final class Journal {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final Path directory;
     private final int capacity;
@@ -149,14 +153,36 @@ public final class Journal {
         }
     }
 
-    /** The oldest undelivered message, if any. */
+    /**
+     * The oldest undelivered message, if any. An entry that cannot be read (a damaged file) is set
+     * aside as {@code <file>.unreadable} and logged, so that it never blocks the messages behind it.
+     */
     public Optional<JournalEntry> peek() {
         lock.lock();
         try {
-            var first = entries.firstEntry();
-            return first == null ? Optional.empty() : Optional.of(read(first.getKey(), first.getValue()));
+            for (var first = entries.firstEntry(); first != null; first = entries.firstEntry()) {
+                try {
+                    return Optional.of(read(first.getKey(), first.getValue()));
+                } catch (JournalException e) {
+                    setAside(first.getKey(), first.getValue(), e);
+                }
+            }
+            return Optional.empty();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void setAside(long seq, Path file, JournalException why) {
+        entries.remove(seq);
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.error("Journal {}: message {} set aside as {}, the messages after it go on: {}", directory, seq, aside,
+                    why.getMessage());
+        } catch (IOException e) {
+            LOG.error("Journal {}: message {} skipped (and could not be renamed: {}): {}", directory, seq, e,
+                    why.getMessage());
         }
     }
 

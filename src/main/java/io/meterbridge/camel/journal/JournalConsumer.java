@@ -93,7 +93,9 @@ final class JournalConsumer extends DefaultConsumer {
             JournalEntry entry = next.get();
             Exception failure = deliver(entry, failures);
             if (failure == null) {
-                journal.remove(entry.sequence());
+                if (!removeDelivered(entry.sequence())) {
+                    return;
+                }
                 if (failures > 0) {
                     LOG.info("Journal {}: delivering again after {} failed attempt(s); {} waiting",
                             endpoint.getName(), failures, journal.size());
@@ -113,6 +115,27 @@ final class JournalConsumer extends DefaultConsumer {
                 }
             }
         }
+    }
+
+    /**
+     * Forgets a delivered message, retrying while the disk refuses (full, read-only): the loop must
+     * not end over it, or every later message would wait for a restart. Returns false if stopped.
+     */
+    private boolean removeDelivered(long sequence) {
+        for (int attempt = 1; running; attempt++) {
+            try {
+                journal.remove(sequence);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt == 1 || Long.bitCount(attempt) == 1) {
+                    LOG.error("Journal {}: message {} was delivered but cannot be forgotten (attempt {}); "
+                            + "retrying, and a restart now would send it again: {}", endpoint.getName(), sequence,
+                            attempt, e.getMessage());
+                }
+                sleep(endpoint.getMaxRetryDelay());
+            }
+        }
+        return false;
     }
 
     /** Runs the route for one entry; returns the unhandled exception, or null when delivered. */

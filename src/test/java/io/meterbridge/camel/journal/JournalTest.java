@@ -21,6 +21,23 @@ class JournalTest {
     Path dir;
 
     @Test
+    void aDamagedEntryIsSetAsideAndTheMessagesAfterItGoOn() throws Exception {
+        Journal j = new Journal(dir, 10);
+        long first = j.append(Map.of(), "one").sequence();
+        long second = j.append(Map.of(), "two").sequence();
+        java.nio.file.Path damaged = dir.resolve(String.format("%020d.json", first));
+        java.nio.file.Files.writeString(damaged, "{not json"); // e.g. a disk error while it was written
+
+        JournalEntry next = j.poll(1, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+        assertEquals(second, next.sequence());
+        assertEquals("two", next.body());
+        assertEquals(1, j.size());
+        assertTrue(java.nio.file.Files.exists(damaged.resolveSibling(damaged.getFileName() + ".unreadable")),
+                "kept for a person to look at");
+        assertEquals(1, new Journal(dir, 10).size(), "and not read again after a restart");
+    }
+
+    @Test
     void entriesComeOutInOrderAndSurviveReopening() {
         Journal j = new Journal(dir, 10);
         for (int i = 1; i <= 3; i++) {
