@@ -115,7 +115,7 @@ final class ServiceSupport {
     /**
      * {@code {{enabled:mqtt.url}}} is {@code true} when the property {@code mqtt.url} is set to
      * something other than blanks, {@code false} otherwise: an output route's
-     * {@code autoStartup} switches on when its URL is configured.
+     * {@code precondition}, so the route exists only when its URL is configured.
      */
     static final class EnabledFunction implements PropertiesFunction {
         private final PropertiesComponent pc;
