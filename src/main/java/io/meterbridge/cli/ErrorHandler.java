@@ -5,9 +5,10 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception that escapes a command into one line on stderr and exit status 1: users
- * get the cause and what to try, never a stack trace ({@code --stacktrace} is for developers,
- * through the {@code METERBRIDGE_STACKTRACE} environment variable).
+ * Turns an exception that escapes a command into one line on stderr: users get the cause and what
+ * to try, never a stack trace (developers set the {@code METERBRIDGE_STACKTRACE} environment
+ * variable). Exit status 2 for bad input (an {@link IllegalArgumentException}: a malformed address,
+ * port or option value), 1 for a failure at run time (port, meter, broker).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -19,6 +20,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (System.getenv("METERBRIDGE_STACKTRACE") != null) {
             ex.printStackTrace(cmd.getErr());
         }
-        return 1;
+        return ex instanceof IllegalArgumentException ? 2 : 1;
     }
 }

@@ -126,7 +126,7 @@ class BusCommandsTest {
         assertTrue(r.err().contains("no reply from meter 5"), r.err());
         assertOneLineWithoutStackTrace(r);
         Run bad = run("read", "--port", "sim", "--address", "abc");
-        assertEquals(1, bad.exit());
+        assertEquals(2, bad.exit(), "bad input, as Main documents");
         assertTrue(bad.err().contains("\"abc\""), bad.err());
     }
 
