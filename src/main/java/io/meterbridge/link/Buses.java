@@ -50,25 +50,19 @@ public final class Buses {
         return new BusLease(key, e.master);
     }
 
-    /** Releases a lease; same as {@link BusLease#close()}, and like it only counts once. */
-    public static void release(BusLease lease) {
-        lease.close();
-    }
-
-    static void releaseOnce(BusLease lease) {
-        BusMaster toClose = null;
-        synchronized (Buses.class) {
-            Entry e = BUSES.get(lease.key());
-            if (e != null && e.master == lease.master()) {
-                e.leases--;
-                if (e.leases <= 0) {
-                    BUSES.remove(lease.key());
-                    toClose = e.master;
-                }
+    /**
+     * The last lease closes the master while still holding the registry's lock, so that an
+     * {@link #acquire} of the same port waits for the old master's exchange in flight to finish
+     * instead of opening a second master beside it.
+     */
+    static synchronized void releaseOnce(BusLease lease) {
+        Entry e = BUSES.get(lease.key());
+        if (e != null && e.master == lease.master()) {
+            e.leases--;
+            if (e.leases <= 0) {
+                BUSES.remove(lease.key());
+                e.master.close();
             }
-        }
-        if (toClose != null) {
-            toClose.close();
         }
     }
 

@@ -22,7 +22,7 @@ class BusesTest {
         a.close();
         a.close(); // idempotent
         assertEquals(1, Buses.leases(port));
-        Buses.release(b);
+        b.close();
         assertEquals(0, Buses.leases(port));
         BusLease c = Buses.acquire(BusSettings.of(port));
         assertTrue(c.master() != a.master(), "a fresh master after the last release");
