@@ -77,7 +77,7 @@ final class ReadCommand implements Callable<Integer> {
     static void print(PrintWriter out, boolean json, MeterAddress meter, String where, List<LongFrame> telegrams,
             boolean complete, BusStatistics stats, long millis) {
         if (!json) {
-            SecondaryAddress s = headerAddress(telegrams.get(0));
+            SecondaryAddress s = telegrams.get(0).secondaryAddress();
             out.printf("meter %s on %s: %s%d telegram%s in %d ms (%d retries)%s%n", meter, where,
                     s == null ? "" : MeterModels.name(s.manufacturer(), s.version()) + ", ", telegrams.size(),
                     telegrams.size() == 1 ? "" : "s", millis, stats.retries(),
@@ -108,10 +108,5 @@ final class ReadCommand implements Callable<Integer> {
                 out.print(d.table("telegram " + n));
             }
         }
-    }
-
-    private static SecondaryAddress headerAddress(LongFrame f) {
-        byte[] data = f.data();
-        return f.ci() == 0x72 && data.length >= 12 ? SecondaryAddress.fromWire(data, 0) : null;
     }
 }

@@ -112,7 +112,7 @@ public final class BusMaster implements AutoCloseable {
             }
             List<LongFrame> telegrams = readTelegrams(a, address.toString(), options);
             if (address instanceof MeterAddress.Secondary s) {
-                SecondaryAddress found = headerAddress(telegrams.get(0));
+                SecondaryAddress found = telegrams.get(0).secondaryAddress();
                 if (found != null && !found.matches(s.address())) {
                     throw new MBusException("the meter selected by " + s + " on " + settings.port()
                             + " answered with secondary address " + found + ", which does not match; another master "
@@ -243,7 +243,7 @@ public final class BusMaster implements AutoCloseable {
                 try {
                     LongFrame first = readTelegrams(a, String.valueOf(a), ReadOptions.DEFAULT.withMaxTelegrams(1))
                             .get(0);
-                    hits.add(new ScanHit(a, headerAddress(first), first, null));
+                    hits.add(new ScanHit(a, first.secondaryAddress(), first, null));
                 } catch (NoReplyException | CorruptReplyException | CollisionException e) {
                     hits.add(new ScanHit(a, null, null, "answers SND_NKE but not REQ_UD2: " + e.getMessage()));
                 }
@@ -290,7 +290,7 @@ public final class BusMaster implements AutoCloseable {
             try {
                 LongFrame first = readTelegrams(Control.ADDRESS_NETWORK_LAYER, mask.toString(),
                         ReadOptions.DEFAULT.withMaxTelegrams(1)).get(0);
-                SecondaryAddress found = headerAddress(first);
+                SecondaryAddress found = first.secondaryAddress();
                 hits.add(new ScanHit(first.address(), found != null ? found : mask, first, null));
             } catch (NoReplyException | CorruptReplyException | CollisionException e) {
                 hits.add(new ScanHit(-1, mask, null, "acknowledges selection but not REQ_UD2: " + e.getMessage()));
@@ -571,11 +571,6 @@ public final class BusMaster implements AutoCloseable {
             lastActivity = 0;
             throw e;
         }
-    }
-
-    private static SecondaryAddress headerAddress(LongFrame f) {
-        byte[] d = f.data();
-        return (f.ci() == 0x72 || f.ci() == 0x76) && d.length >= 12 ? SecondaryAddress.fromWire(d, 0) : null;
     }
 
     /** Waits are realistic only if the caller's settings are; expose the timing for tools. */

@@ -1,6 +1,7 @@
 package io.meterbridge.link;
 
 import io.meterbridge.telegram.Hex;
+import io.meterbridge.telegram.SecondaryAddress;
 
 import java.util.Arrays;
 
@@ -37,6 +38,14 @@ public record LongFrame(int control, int address, int ci, byte[] data) implement
     @Override
     public byte[] data() {
         return data.clone();
+    }
+
+    /**
+     * The secondary address in the long header of a variable-data response (CI 0x72, or 0x76),
+     * or null if the frame has no long header.
+     */
+    public SecondaryAddress secondaryAddress() {
+        return (ci == 0x72 || ci == 0x76) && data.length >= 12 ? SecondaryAddress.fromWire(data, 0) : null;
     }
 
     /** A control frame is a long frame without user data. */

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class Profiles {
 
-    /** Kamstrup version bytes → MULTICAL model (NOTES-mbus §5; kamstrup/README.md). */
+    /** Kamstrup version bytes → MULTICAL model (as libmbus and wmbusmeters list them). */
     static final Map<Integer, String> KAMSTRUP_MODELS = Map.of(
             0x40, "MULTICAL 303",
             0x34, "MULTICAL 403",
@@ -30,6 +30,11 @@ public final class Profiles {
             0x08, "MULTICAL 601");
 
     private Profiles() {
+    }
+
+    /** The MULTICAL model of a Kamstrup version byte, e.g. "MULTICAL 403" for 0x34, or null. */
+    public static String kamstrupModel(int version) {
+        return KAMSTRUP_MODELS.get(version);
     }
 
     /** True for media a heat meter reports: heat (outlet, inlet), cooling (outlet, inlet), heat/cooling. */

@@ -156,7 +156,12 @@ public final class P1Output implements AutoCloseable {
                 Socket s = server.accept();
                 s.setTcpNoDelay(true);
                 s.shutdownInput(); // a meter does not listen (DSMR's request line is a wire, not data)
-                readers.add(new Reader(this, s.getOutputStream(), "client " + s.getRemoteSocketAddress()));
+                Reader reader = new Reader(this, s.getOutputStream(), "client " + s.getRemoteSocketAddress());
+                readers.add(reader);
+                if (!open) { // close() ran while this client was being accepted: it would poll forever
+                    readers.remove(reader);
+                    reader.stop();
+                }
             } catch (IOException e) {
                 if (open) {
                     LOG.warn("P1 simulator TCP accept failed: {}", e.getMessage());

@@ -125,9 +125,14 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void serveTransport(Transport t) {
+        boolean failing = false;
         while (running) {
             try {
                 t.open();
+                if (failing) {
+                    LOG.info("simulator serving {} again", t.describe());
+                    failing = false;
+                }
                 serve(new Stream() {
                     @Override
                     public int read(byte[] b, long timeoutNanos) throws IOException {
@@ -149,6 +154,10 @@ public final class SimServer implements AutoCloseable {
                 });
             } catch (PortUnavailableException | IOException e) {
                 t.close();
+                if (running && !failing) {
+                    LOG.warn("simulator cannot serve {}: {}; trying again every 100 ms", t.describe(), e.getMessage());
+                    failing = true;
+                }
                 if (running) {
                     LockSupport.parkNanos(100_000_000L); // port gone: try again shortly
                 }
