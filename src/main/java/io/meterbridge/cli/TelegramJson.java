@@ -27,7 +27,7 @@ import java.util.Locale;
 
 /**
  * The JSON of {@code decode --json} (and {@code read --json}): one object per frame, the stable
- * contract of issue 2 §3. Numbers are exact ({@link java.math.BigDecimal}, never in exponent
+ * contract of {@code decode --json} (documented in the README; other tools depend on it). Numbers are exact ({@link java.math.BigDecimal}, never in exponent
  * form), dates ISO 8601, invalid values {@code null}.
  */
 public final class TelegramJson {

@@ -19,7 +19,7 @@ import java.util.Objects;
  * its name or address, so they survive restarts, renames and re-addressing.
  *
  * <p>Availability: every meter entity is available only while both the bridge
- * ({@code <base>/bridge/status}, last will {@code offline}) and the meter
+ * (the service's {@code mqtt.availabilityTopic}, default {@code meterbridge/status}; last will {@code offline}) and the meter
  * ({@code <base>/<key>/availability}) are {@code online} ({@code availability_mode: all}); and
  * values expire ({@code expire_after}) after {@link DiscoveryConfig#expireAfterSeconds()} even
  * if the host dies without its last will being sent.

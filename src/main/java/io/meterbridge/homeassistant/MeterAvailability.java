@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A meter's availability as a value: {@code offline} after {@code threshold} consecutive failed
- * polls, {@code online} again on the next good read (issue 5, "Availability"). Pure: each poll
+ * polls, {@code online} again on the next good read. Pure: each poll
  * result gives the next state, and {@link #changed()} says whether the availability topic must be
  * published.
  *

@@ -9,7 +9,7 @@ import io.meterbridge.meter.MeterIdentity;
  * &lt;prefix&gt;/device/meterbridge_&lt;bridgeId&gt;/config      bridge device config      (retained)
  * &lt;prefix&gt;/device/meterbridge_&lt;meterKey&gt;/config      one per meter             (retained)
  * &lt;prefix&gt;/status                                 Home Assistant's birth/will ("online"/"offline")
- * &lt;base&gt;/bridge/status                            bridge availability, last will (retained; configurable)
+ * mqtt.availabilityTopic (meterbridge/status)         bridge availability, last will (retained; configurable)
  * &lt;base&gt;/bridge/info                              version and bus statistics (JSON, retained)
  * &lt;base&gt;/&lt;meterKey&gt;/state                          a meter's reading (JSON)
  * &lt;base&gt;/&lt;meterKey&gt;/availability                   a meter's availability (retained)

@@ -25,7 +25,7 @@ import java.util.List;
  * <p>Which record is which (storage 0, tariff 0, sub-unit 0, unless said otherwise):
  * energy without direction → heat energy (cooling energy on a cooling-only meter, media
  * 0x0A/0x0B); energy with backward flow (VIFE 0x3C) → cooling energy (Kamstrup heat/cooling
- * meters, NOTES-mbus §7); volume; flow/return temperature; temperature difference; power and
+ * meters); volume; flow/return temperature; temperature difference; power and
  * volume flow (instantaneous, and maximum → max); on time or operating time → operating hours,
  * the same with function "value during error state" → error hours; storage 1 → target-date
  * values with the storage-1 date. Tariff registers and pulse inputs (sub-units) stay in the raw
@@ -261,7 +261,7 @@ public final class HeatProfile implements MeterProfile {
     }
 
     /**
-     * The record's integer data read unsigned little-endian (bit fields, NOTES-mbus §10.9), or
+     * The record's integer data read unsigned little-endian (bit fields, EN 13757-3 type D), or
      * {@code null} if its data field is not a binary integer (then the numeric value, if any).
      */
     static Long unsigned(DataRecord r) {

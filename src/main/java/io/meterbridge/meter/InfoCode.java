@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * A meter's info code (Kamstrup) or error flags (EN 13757-3 VIF FD 17) with its alarm bits
- * decoded. The raw value is read unsigned, as a bit field (NOTES-mbus §10.9).
+ * decoded. The raw value is read unsigned, as a bit field (EN 13757-3 type D; libmbus and jMBus read it signed).
  *
  * @param value the code, unsigned
  * @param scheme how the bits were decoded: {@code "kamstrup"} or {@code "error_flags"} (meaning

@@ -9,10 +9,10 @@ import java.util.Map;
  * One normalised reading of one meter: who it is, when it was read, the values in explicit
  * units, and the raw records it sent.
  *
- * <p>The family is closed: {@link HeatReading} for heat and heat/cooling meters (M-Bus media
- * 0x04, 0x0C, 0x0D), {@link ElectricityReading} for electricity meters (P1/DSMR, or M-Bus medium
- * 0x02), and {@link GenericReading} for any other meter, which carries only its identity and
- * records. Every value is an exact {@link java.math.BigDecimal} in the unit its accessor names;
+ * <p>The family is closed: {@link HeatReading} for heat, cooling and heat/cooling meters (M-Bus
+ * media 0x04, 0x0A, 0x0B, 0x0C, 0x0D), {@link ElectricityReading} for P1/DSMR electricity meters,
+ * and {@link GenericReading} for any other meter (M-Bus electricity meters included), which
+ * carries its identity and records. Every value is an exact {@link java.math.BigDecimal} in the unit its accessor names;
  * a value the meter did not send is {@code null}, never zero.
  */
 public sealed interface Reading permits HeatReading, ElectricityReading, GenericReading {

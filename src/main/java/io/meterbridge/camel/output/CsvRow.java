@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Turns a reading (its JSON text, or a map) into one CSV line (RFC 4180, written by Apache
  * Commons CSV: comma separated, quoted where needed, quotes doubled, CRLF ends the line) with the columns
  * named in the {@code csv.columns} property, in that order; nested objects are addressed with
- * dots ({@code heatEnergy.kWh}). A column the reading lacks is left empty. When the target file
+ * dots ({@code a.b}). A column the reading lacks is left empty. When the target file
  * is new or empty, the header line comes first, so every day's file is self-describing.
  */
 public final class CsvRow {
@@ -34,7 +34,7 @@ public final class CsvRow {
     public String row(Object body, String target, String columns) throws IOException {
         List<String> names = Arrays.stream(columns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("csv.columns is empty: name the reading fields to write, e.g. time,meterId,heatEnergy.kWh");
+            throw new IllegalArgumentException("csv.columns is empty: name the reading fields to write, e.g. read_at,meter_key,heat_energy_kwh");
         }
         Map<String, String> flat = flatten(body instanceof String s ? JSON.readTree(s) : JSON.valueToTree(body));
         List<String> values = new ArrayList<>(names.size());

@@ -58,7 +58,8 @@ public final class MeterbridgeService implements AutoCloseable {
     /**
      * Registers a bean for the routes to use by name ({@code ref: name}), before {@link #start}:
      * for embedding and tests. Beans the service makes itself: {@code normalize},
-     * {@code dailyFiles}, {@code csvRow}, {@code mqttMessageId}, {@code mqttBroker} (when MQTT is on).
+     * {@code dailyFiles}, {@code csvRow}, {@code homeAssistant}, and when MQTT is on {@code mqttBroker},
+     * {@code mqttMessageId} and {@code mqttSessionGuard}.
      */
     public synchronized MeterbridgeService bind(String name, Object bean) {
         if (main != null) {

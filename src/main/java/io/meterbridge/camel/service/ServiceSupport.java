@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSupport.class);
-    /** The registry name of the {@link BrokerConnection}, for other packages (Home Assistant discovery). */
+    /** The registry name of the {@link BrokerConnection} (bean {@code mqttBroker}). */
     static final String BROKER_BEAN = "mqttBroker";
 
     private ServiceSupport() {
