@@ -61,18 +61,6 @@ public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String b
                 Duration.ofMinutes(5), 3);
     }
 
-    /** The same settings with another poll interval. */
-    public DiscoveryConfig withPollInterval(Duration interval) {
-        return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, interval,
-                expireAfterPolls, bridgeStatusTopic);
-    }
-
-    /** The same settings with another bridge availability topic (the MQTT connection's last-will topic). */
-    public DiscoveryConfig withBridgeStatusTopic(String topic) {
-        return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval,
-                expireAfterPolls, topic);
-    }
-
     /**
      * {@code expire_after} in seconds: {@code expireAfterPolls} poll intervals plus one minute for
      * a slow bus (a 300-baud read of two meters takes tens of seconds), rounded up.

@@ -14,9 +14,6 @@ import java.util.Objects;
  */
 public record MeterAvailability(State state, int consecutiveFailures, boolean changed) {
 
-    /** Default number of consecutive failed polls before a meter is shown offline. */
-    public static final int DEFAULT_THRESHOLD = 3;
-
     /** What the availability topic says. */
     public enum State {
         /** Nothing published yet (before the first poll, or failures below the threshold). */

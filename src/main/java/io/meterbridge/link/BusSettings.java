@@ -31,8 +31,6 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
     public static final int DEFAULT_BAUD = 2400;
     public static final int DEFAULT_RETRIES = 2;
     public static final int DEFAULT_MAX_TELEGRAMS = 16;
-    /** Baud rates of the EN 13757-2 set-baud CI codes (0xB8–0xBF). */
-    public static final int[] STANDARD_BAUDS = {300, 600, 1200, 2400, 4800, 9600, 19200, 38400};
 
     public BusSettings {
         Objects.requireNonNull(port, "port");
@@ -105,11 +103,6 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
 
     public BusSettings withMaxTelegrams(int m) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, m, interFrameGap,
-                connectTimeout);
-    }
-
-    public BusSettings withInterFrameGap(Duration d) {
-        return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, maxTelegrams, d,
                 connectTimeout);
     }
 

@@ -57,11 +57,4 @@ public sealed interface MeterAddress permits MeterAddress.Primary, MeterAddress.
                 + "(IIIIIIIIMMMMVVDD), found \"" + text + "\"");
     }
 
-    static MeterAddress primary(int address) {
-        return new Primary(address);
-    }
-
-    static MeterAddress secondary(SecondaryAddress address) {
-        return new Secondary(address);
-    }
 }

@@ -5,8 +5,6 @@ import com.fazecast.jSerialComm.SerialPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A serial port through jSerialComm: 300–38400 Bd, 8 data bits, 1 stop bit, parity as
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialTransport implements Transport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SerialTransport.class);
     private static final long POLL_NANOS = 500_000L;
 
     private final String path;

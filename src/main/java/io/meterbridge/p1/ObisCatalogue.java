@@ -133,13 +133,4 @@ public final class ObisCatalogue {
         return Optional.ofNullable(e);
     }
 
-    /** Every non-channel entry, in catalogue order. */
-    public static Map<ObisCode, Entry> entries() {
-        return Collections.unmodifiableMap(EXACT);
-    }
-
-    /** The channel entries, keyed with channel 0. */
-    public static Map<ObisCode, Entry> channelEntries() {
-        return Collections.unmodifiableMap(PER_CHANNEL);
-    }
 }

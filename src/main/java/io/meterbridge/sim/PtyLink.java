@@ -80,10 +80,6 @@ public final class PtyLink implements AutoCloseable {
         return slaveSide;
     }
 
-    public boolean alive() {
-        return socat.isAlive();
-    }
-
     @Override
     public void close() {
         socat.destroy();

@@ -51,8 +51,4 @@ public record Header(SecondaryAddress address, int accessNumber, int status, int
         return (status >> 5) & 0x07;
     }
 
-    /** True for a short header (CI 0x7A), which carries no address. */
-    public boolean isShort() {
-        return address == null;
-    }
 }

@@ -42,8 +42,4 @@ public final class Medium {
         return name != null ? name : "reserved";
     }
 
-    /** True for the media a heat meter reports: heat (outlet or inlet) and heat/cooling. */
-    public static boolean isHeat(int code) {
-        return code == 0x04 || code == 0x0C || code == 0x0D;
-    }
 }

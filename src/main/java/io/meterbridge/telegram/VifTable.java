@@ -41,7 +41,6 @@ final class VifTable {
     static final Entry[] FB = new Entry[128];
 
     private static final String[] DURATION_UNITS = {"s", "min", "h", "d"};
-    private static final String[] DURATION_NAMES = {"seconds", "minutes", "hours", "days"};
 
     static {
         // ---- primary table, EN 13757-3 table 10 ----

@@ -404,11 +404,6 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         return Set.copyOf(meters.keySet());
     }
 
-    /** The discovery in use (its config tells the poll interval and expire_after). */
-    public synchronized DeviceDiscovery discovery() {
-        return discovery;
-    }
-
     private void send(Publication p) {
         send(p, 0, null);
     }
@@ -492,17 +487,6 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                     + "meanwhile must be deleted in Home Assistant by hand", e.getMessage(), aside);
             return aside.equals(file) ? MeterRegistry.inMemory() : MeterRegistry.load(file);
         }
-    }
-
-    /** For tests: the number of meter sources with failed polls that no reading has named yet. */
-    synchronized int unknownSources() {
-        return unknownFailures.size();
-    }
-
-    /** For tests: messages published so far. */
-    long published() {
-        Outbox o = outbox;
-        return o == null ? 0 : o.published();
     }
 
     /** Snapshot for diagnostics. */

@@ -85,12 +85,6 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
                 SETTLE_DELAY);
     }
 
-    /** The same settings with another settle delay (tests). */
-    public HomeAssistantSettings withSettleDelay(Duration d) {
-        return new HomeAssistantSettings(enabled, discoveryPrefix, baseTopic, bridgeStatusTopic, bridgeId, bridgeName,
-                pollInterval, expireAfterPolls, offlineAfterFailedPolls, registryFile, d);
-    }
-
     private static int integer(Function<String, String> property, String key, int fallback) {
         String v = property.apply(key);
         if (v == null) {

@@ -35,7 +35,6 @@ final class Outbox {
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean running = true;
-    private volatile long published;
     private volatile long dropped;
 
     Outbox(BrokerConnection broker) {
@@ -48,19 +47,9 @@ final class Outbox {
         worker.start();
     }
 
-    /** Hands in a message to publish as soon as possible. */
-    void send(Publication p) {
-        send(p, 0, null);
-    }
-
     /** Hands in a message not to be published before {@code notBeforeNanos} ({@link System#nanoTime()}). */
     void send(Publication p, long notBeforeNanos, Runnable sent) {
         queue.add(new Task(p, notBeforeNanos, sent));
-    }
-
-    /** Messages the broker acknowledged so far. */
-    long published() {
-        return published;
     }
 
     /** Messages dropped because the broker was not connected or refused them. */
@@ -108,7 +97,6 @@ final class Outbox {
             }
             try {
                 broker.publish(p.topic(), p.payload(), p.qos(), p.retain());
-                published++;
                 if (t.sent() != null) {
                     t.sent().run();
                 }

@@ -23,11 +23,6 @@ import io.meterbridge.telegram.Telegram;
 public record MeterRead(MeterAddress address, Instant readAt, List<LongFrame> frames, List<Telegram> telegrams,
         String incomplete) {
 
-    /** A complete readout. */
-    public MeterRead(MeterAddress address, Instant readAt, List<LongFrame> frames, List<Telegram> telegrams) {
-        this(address, readAt, frames, telegrams, null);
-    }
-
     public MeterRead {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(readAt, "readAt");

@@ -60,19 +60,4 @@ public record MqttSettings(String url, String clientId, String username, String 
     /** One week: a bridge that is away longer starts a new session (its readings wait in the journal anyway). */
     public static final long DEFAULT_SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
 
-    /** Settings with the defaults for everything but the URL, client id and persistence directory. */
-    public static MqttSettings of(String url, String clientId, String persistenceDirectory) {
-        return new MqttSettings(url, clientId, null, null, "meterbridge/status", "homeassistant/status", 2, 30,
-                DEFAULT_SESSION_EXPIRY_SECONDS, 10, persistenceDirectory);
-    }
-
-    public MqttSettings withAvailabilityTopic(String topic) {
-        return new MqttSettings(url, clientId, username, password, topic, homeAssistantStatusTopic, qos, maxReconnectSeconds,
-                sessionExpirySeconds, connectionTimeoutSeconds, persistenceDirectory);
-    }
-
-    public MqttSettings withMaxReconnectSeconds(int seconds) {
-        return new MqttSettings(url, clientId, username, password, availabilityTopic, homeAssistantStatusTopic, qos, seconds,
-                sessionExpirySeconds, connectionTimeoutSeconds, persistenceDirectory);
-    }
 }
