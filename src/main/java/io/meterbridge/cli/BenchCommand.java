@@ -59,12 +59,13 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         bus = SimBus.standard(Clock.systemUTC());
-        Path dir = Files.createTempDirectory("meterbridge-bench");
         PtyLink link = null;
         SimServer server = null;
         String port;
         switch (via) {
             case "pty" -> {
+                Path dir = Files.createTempDirectory("meterbridge-bench");
+                dir.toFile().deleteOnExit(); // empty by then: socat removes its links when it stops
                 link = PtyLink.open(dir.resolve("master"), dir.resolve("slave"));
                 server = SimServer.on(new SerialTransport(BusSettings.of(link.slaveSide().toString()).withBaud(baud)
                         .withParity(Parity.NONE)), bus, true, baud);

@@ -165,7 +165,9 @@ final class SimulateCommand implements Callable<Integer> {
             where = "TCP port " + server.tcpPort() + " (read it with --tcp HOST:" + server.tcpPort() + ")";
         } else {
             Path pty = this.where != null ? this.where.pty : Path.of("/tmp/ttyMBUS0");
-            Path simSide = Files.createTempDirectory("meterbridge-sim").resolve("slave");
+            Path dir = Files.createTempDirectory("meterbridge-sim");
+            dir.toFile().deleteOnExit(); // empty by then: socat removes its link when it stops
+            Path simSide = dir.resolve("slave");
             link = PtyLink.open(pty, simSide);
             server = SimServer.on(new SerialTransport(BusSettings.of(simSide.toString()).withBaud(baud)
                     .withParity(Parity.NONE)), bus, paced, baud);

@@ -89,7 +89,9 @@ public final class P1Output implements AutoCloseable {
      * @throws IOException if socat is missing or does not come up, with what to do
      */
     public static P1Output pty(Path link) throws IOException {
-        Path simSide = Files.createTempDirectory("meterbridge-p1").resolve("meter");
+        Path dir = Files.createTempDirectory("meterbridge-p1");
+        dir.toFile().deleteOnExit(); // empty by then: socat removes its link when it stops
+        Path simSide = dir.resolve("meter");
         PtyLink pair = PtyLink.open(link, simSide);
         try {
             P1Output out = new P1Output(link.toString(), null, null, pair);
