@@ -1,10 +1,13 @@
 package io.meterbridge.meter;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Names of manufacturers whose heat meters people read over wired M-Bus, by FLAG code (the
- * FLAG association's list; the libmbus corpus). A code not listed is shown as the code itself.
+ * Names of meter manufacturers by FLAG code (the FLAG association's list): the makers of heat
+ * meters read over wired M-Bus (the libmbus corpus) and of P1 electricity meters, whose
+ * identification line opens with the same three letters ({@code /ISk5…}, {@code /KFM5…}). A code
+ * not listed is shown as the code itself.
  */
 final class Manufacturers {
 
@@ -45,13 +48,30 @@ final class Manufacturers {
             Map.entry("APA", "Apator"),
             Map.entry("WZG", "Modularis"),
             Map.entry("MTS", "Metrona"),
-            Map.entry("ALL", "Allmess"));
+            Map.entry("ALL", "Allmess"),
+            // makers of P1 (DSMR/ESMR) electricity meters; utilities that brand meters with their own
+            // letters (FLU Fluvius, LUX Creos Smarty) are named after the utility
+            Map.entry("ISK", "Iskra"),
+            Map.entry("KFM", "Kaifa"),
+            Map.entry("XMX", "Landis+Gyr"),
+            Map.entry("LGF", "Landis+Gyr"),
+            Map.entry("LGZ", "Landis+Gyr"),
+            Map.entry("KMP", "Kamstrup"),
+            Map.entry("SAG", "Sagemcom"),
+            Map.entry("ENE", "Sagemcom"),
+            Map.entry("EST", "Sagemcom"),
+            Map.entry("ELL", "Sagemcom"),
+            Map.entry("FLU", "Fluvius"),
+            Map.entry("LUX", "Creos (Smarty)"),
+            Map.entry("ESY", "EasyMeter"),
+            Map.entry("EBZ", "eBZ"));
 
     private Manufacturers() {
     }
 
-    /** The manufacturer's name for a three-letter code, or the code itself. */
+    /** The manufacturer's name for a three-letter code (any case, as P1 meters write it), or the code. */
     static String name(String code) {
-        return NAMES.getOrDefault(code, code.isEmpty() ? "unknown" : code);
+        String key = code.toUpperCase(Locale.ROOT);
+        return NAMES.getOrDefault(key, key.isEmpty() ? "unknown" : key);
     }
 }

@@ -91,7 +91,7 @@ public final class P1Normalizer {
         String ident = identification(header);
         String model = (ident.isEmpty() ? "P1 meter" : ident) + " (" + dialect(telegram) + ")";
         String id = telegram.equipmentId().orElse(ident.isEmpty() ? header.text().substring(1) : ident);
-        return new MeterIdentity(code, P1Manufacturers.name(code), model, id, null, null, ELECTRICITY, null);
+        return new MeterIdentity(code, Manufacturers.name(code), model, id, null, null, ELECTRICITY, null);
     }
 
     /**
