@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A serial port through jSerialComm: 300–38400 Bd, 8 data bits, 1 stop bit, parity as
- * configured (even on M-Bus).
+ * A serial port through jSerialComm, 8 data bits, 1 stop bit, parity as configured: an M-Bus
+ * line (300–38400 Bd, even parity, request/answer with exact reply timeouts) or, made by
+ * {@link #stream}, a line on which the meter pushes its data (P1 at 115200 Bd).
  *
  * <p>Opened by {@link SerialPorts#open}: pseudo-terminals without parity, paths resolved on every
  * open so that a replugged USB adapter is found again.
@@ -20,13 +21,35 @@ public final class SerialTransport implements Transport {
     private final String path;
     private final int baud;
     private final Parity parity;
+    private final String device;
+    /** Meter pushes a stream (P1): reads block in the kernel; else request/answer (M-Bus): polled. */
+    private final boolean stream;
     private SerialPort port;
     private Parity effectiveParity;
+    private int blockingTimeoutMillis;
 
+    /** An M-Bus line: request/answer, exact reply timeouts (see {@link #read}). */
     public SerialTransport(BusSettings settings) {
-        this.path = settings.port();
-        this.baud = settings.baud();
-        this.parity = settings.parity();
+        this(settings.port(), settings.baud(), settings.parity(), "M-Bus adapter", false);
+    }
+
+    private SerialTransport(String path, int baud, Parity parity, String device, boolean stream) {
+        this.path = path;
+        this.baud = baud;
+        this.parity = parity;
+        this.device = device;
+        this.stream = stream;
+    }
+
+    /**
+     * A line on which the meter pushes its data (P1, any baud rate): a read blocks in the kernel
+     * until bytes arrive or its timeout passes, so an idle line costs no CPU, and Data Request (P1
+     * pin 2) is raised through DTR and RTS for cables that wire it to either.
+     *
+     * @param device what the user plugs in, for messages ("P1 cable")
+     */
+    public static SerialTransport stream(String path, int baud, Parity parity, String device) {
+        return new SerialTransport(path, baud, parity, device, true);
     }
 
     @Override
@@ -34,11 +57,19 @@ public final class SerialTransport implements Transport {
         if (port != null) {
             return;
         }
-        SerialPorts.Opened opened = SerialPorts.open(path, baud, parity, "M-Bus adapter");
-        // non-blocking reads with our own wait, see read()
-        opened.port().setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
+        SerialPorts.Opened opened = SerialPorts.open(path, baud, parity, device);
+        SerialPort sp = opened.port();
+        if (stream) {
+            blockingTimeoutMillis = 1000;
+            sp.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, blockingTimeoutMillis, 0);
+            sp.setDTR();
+            sp.setRTS();
+        } else {
+            // non-blocking reads with our own wait, see read()
+            sp.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
+        }
         effectiveParity = opened.parity();
-        port = opened.port();
+        port = sp;
     }
 
     @Override
@@ -56,14 +87,18 @@ public final class SerialTransport implements Transport {
     }
 
     /**
-     * Non-blocking reads with our own wait: on Linux jSerialComm's read timeouts are termios
-     * VTIME, in tenths of a second, which would stretch every 187.5 ms EN 13757-2 timeout at
-     * 2400 Bd to 200–300 ms and make a primary scan a third slower. Polling the input queue
-     * every half millisecond while an answer is due costs little and keeps timeouts exact.
+     * On an M-Bus line, non-blocking reads with our own wait: on Linux jSerialComm's read timeouts
+     * are termios VTIME, in tenths of a second, which would stretch every 187.5 ms EN 13757-2
+     * timeout at 2400 Bd to 200–300 ms and make a primary scan a third slower. Polling the input
+     * queue every half millisecond while an answer is due costs little and keeps timeouts exact.
+     * On a stream line, where that precision is not needed, the read blocks in the kernel.
      */
     @Override
     public int read(byte[] buffer, int offset, int length, long timeoutNanos) throws PortUnavailableException {
         SerialPort sp = requireOpen();
+        if (stream) {
+            return readBlocking(sp, buffer, offset, length, timeoutNanos);
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         while (true) {
             int available = sp.bytesAvailable();
@@ -85,6 +120,21 @@ public final class SerialTransport implements Transport {
             }
             LockSupport.parkNanos(Math.min(wait, POLL_NANOS));
         }
+    }
+
+    /** Blocks in the kernel until bytes arrive or {@code timeoutNanos} (whole milliseconds) pass. */
+    private int readBlocking(SerialPort sp, byte[] buffer, int offset, int length, long timeoutNanos)
+            throws PortUnavailableException {
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000));
+        if (ms != blockingTimeoutMillis) {
+            sp.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, ms, 0);
+            blockingTimeoutMillis = ms;
+        }
+        int n = sp.readBytes(buffer, length, offset);
+        if (n < 0) {
+            throw lost("read failed");
+        }
+        return n;
     }
 
     @Override
@@ -109,9 +159,9 @@ public final class SerialTransport implements Transport {
 
     private PortUnavailableException lost(String what) {
         close();
-        boolean gone = !Files.exists(Path.of(path));
-        return new PortUnavailableException(path, what + (gone ? ": the device is gone (adapter unplugged?)" : ""),
-                "it will be reopened on the next request when it is back");
+        boolean gone = !System.getProperty("os.name", "").startsWith("Windows") && !Files.exists(Path.of(path));
+        return new PortUnavailableException(path, what + (gone ? ": the device is gone (" + device + " unplugged?)" : ""),
+                "it is opened again when it is back");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.meterbridge.camel.p1;
 import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.PortUnavailableException;
+import io.meterbridge.link.SerialTransport;
 import io.meterbridge.link.TcpTransport;
 import io.meterbridge.link.Transport;
 import io.meterbridge.meter.ElectricityReading;
@@ -90,7 +91,7 @@ public class P1Consumer extends DefaultConsumer {
             return TcpTransport.of(BusSettings.of(port).withConnectTimeout(Duration.ofMillis(config.getConnectTimeout())));
         }
         Parity onPort = config.getDataBits() == 7 ? Parity.NONE : config.getParity();
-        return new P1SerialPort(port, config.getBaudRate(), onPort);
+        return SerialTransport.stream(port, config.getBaudRate(), onPort, "P1 cable");
     }
 
     private void onTelegram(P1Frame frame, P1Telegram telegram, Instant receivedAt) {
