@@ -66,17 +66,10 @@ public final class Normalizer {
         if (telegrams.isEmpty()) {
             throw new IllegalArgumentException("a reading needs at least one telegram, found none");
         }
-        Header header = null;
-        FixedData fixed = null;
+        Who who = who(telegrams, primaryAddress);
         List<DataRecord> records = new ArrayList<>();
         List<RawRecord> raw = new ArrayList<>();
         for (Telegram t : telegrams) {
-            if (header == null && t.header() != null && t.header().address() != null) {
-                header = t.header();
-            }
-            if (fixed == null && t.fixedData() != null) {
-                fixed = t.fixedData();
-            }
             for (DataRecord r : t.records()) {
                 records.add(r);
                 raw.add(raw(r));
@@ -86,6 +79,49 @@ public final class Normalizer {
                 raw.add(new RawRecord(t.moreRecordsFollow() ? "1F" : "0F", 0, 0, 0, "manufacturer",
                         "manufacturer_data", "Manufacturer-specific data", "", null,
                         HexFormat.of().withUpperCase().formatHex(tail), null));
+            }
+        }
+        MeterIdentity meter = who.meter();
+        MeterProfile profile = who.profile();
+        Integer status = who.status();
+        Reading reading;
+        try {
+            reading = profile.toReading(meter, readAt, status, records, raw);
+        } catch (RuntimeException unexpected) {
+            // A profile bug must not lose the reading: fall back to the records as sent.
+            reading = new GenericReading(meter, readAt, null, status, raw);
+        }
+        if (calorificValueMjPerM3 != null && reading instanceof HeatReading h) {
+            reading = h.withGasEquivalent(calorificValueMjPerM3);
+        }
+        return reading;
+    }
+
+    /**
+     * Who sent these telegrams — manufacturer, model, ID, addresses, medium — from their header,
+     * without normalising their records (for message headers that name the meter).
+     *
+     * @throws IllegalArgumentException if {@code telegrams} is empty
+     */
+    public MeterIdentity identify(List<Telegram> telegrams, Integer primaryAddress) {
+        if (telegrams.isEmpty()) {
+            throw new IllegalArgumentException("a meter is known by at least one telegram, found none");
+        }
+        return who(telegrams, primaryAddress).meter();
+    }
+
+    private record Who(MeterIdentity meter, MeterProfile profile, Integer status) {
+    }
+
+    private static Who who(List<Telegram> telegrams, Integer primaryAddress) {
+        Header header = null;
+        FixedData fixed = null;
+        for (Telegram t : telegrams) {
+            if (header == null && t.header() != null && t.header().address() != null) {
+                header = t.header();
+            }
+            if (fixed == null && t.fixedData() != null) {
+                fixed = t.fixedData();
             }
         }
 
@@ -119,17 +155,7 @@ public final class Normalizer {
         MeterProfile profile = Profiles.choose(manufacturer, version, medium);
         MeterIdentity meter = new MeterIdentity(manufacturer, Manufacturers.name(manufacturer), profile.model(), id,
                 primaryAddress, secondary, medium, version);
-        Reading reading;
-        try {
-            reading = profile.toReading(meter, readAt, status, records, raw);
-        } catch (RuntimeException unexpected) {
-            // A profile bug must not lose the reading: fall back to the records as sent.
-            reading = new GenericReading(meter, readAt, null, status, raw);
-        }
-        if (calorificValueMjPerM3 != null && reading instanceof HeatReading h) {
-            reading = h.withGasEquivalent(calorificValueMjPerM3);
-        }
-        return reading;
+        return new Who(meter, profile, status);
     }
 
     /** A decoded record as a {@link RawRecord}. */

@@ -70,7 +70,7 @@ final class MeterReader {
 
     /** Headers from the telegram header and the meter's profile. */
     void identityHeaders(Message m, MeterRead read) {
-        MeterIdentity id = identities.normalize(read.telegrams(), read.primaryAddress(), read.readAt()).meter();
+        MeterIdentity id = identities.identify(read.telegrams(), read.primaryAddress());
         if (id.secondaryAddress() != null) {
             m.setHeader(MbusConstants.SECONDARY_ADDRESS, id.secondaryAddress().toString());
         }
