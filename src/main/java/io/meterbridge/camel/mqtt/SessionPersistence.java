@@ -1,6 +1,7 @@
 package io.meterbridge.camel.mqtt;
 
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -115,16 +116,21 @@ final class SessionPersistence implements MqttClientPersistence {
         return true;
     }
 
+    /**
+     * Paho opens the store when the client is made and again on every connect attempt (on its
+     * connect thread), while the journal asks {@link #owns} from another. So the state is
+     * reconciled, not rebuilt: readings found in the store are added before those no longer there
+     * are dropped, and a reading in flight is never, even for an instant, reported as not owned.
+     */
     @Override
     public void open(String clientId) throws MqttPersistenceException {
         store.open(clientId);
-        inSession.clear();
-        owned.clear();
-        reported.clear();
         Set<String> keys = new HashSet<>();
         for (Enumeration<String> e = store.keys(); e.hasMoreElements();) {
             keys.add(e.nextElement());
         }
+        Map<Integer, String> found = new HashMap<>();
+        Set<Integer> confirmed = new HashSet<>();
         for (String key : keys) {
             if (!key.startsWith(SENT)) {
                 continue;
@@ -132,16 +138,27 @@ final class SessionPersistence implements MqttClientPersistence {
             int packetId = packetId(key);
             if (keys.contains(CONFIRMED + packetId)) {
                 // PUBREC had come: delivered was reported before "sc-" was written; only PUBREL/PUBCOMP remain
-                reported.add(packetId);
+                confirmed.add(packetId);
                 continue;
             }
             try {
-                readingId(MqttWireMessage.createWireMessage(store.get(key))).ifPresent(id -> track(packetId, id));
+                readingId(MqttWireMessage.createWireMessage(store.get(key))).ifPresent(id -> found.put(packetId, id));
             } catch (MqttException e) {
                 LOG.warn("MQTT session state {}: cannot read the stored PUBLISH (Paho drops it when it restores the session): {}", key,
                         e.getMessage());
             }
         }
+        found.forEach(this::track);
+        reported.addAll(confirmed);
+        reported.retainAll(confirmed);
+        inSession.entrySet().removeIf(e -> {
+            if (found.containsKey(e.getKey())) {
+                return false;
+            }
+            owned.remove(e.getValue());
+            return true;
+        });
+        signal();
         boolean first = !opened;
         opened = true;
         if (!owned.isEmpty() && first) {
