@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: one framer per stream.
  */
-public final class P1Framer {
+public final class P1Framer implements TelegramFramer {
 
     /** Larger than any telegram seen in practice (an e-MUCS telegram with 13-month history is ~2 KiB). */
     public static final int DEFAULT_MAX_TELEGRAM_BYTES = 16 * 1024;
@@ -35,9 +35,10 @@ public final class P1Framer {
      * @param oversized     telegrams over the limit
      * @param malformed     telegrams with a malformed end
      * @param noiseBytes    bytes outside telegrams (CR/LF between telegrams not counted)
+     * @param undecryptable encrypted telegrams that did not decrypt to a telegram (0 on a plain stream)
      */
     public record Statistics(long frames, long crcMismatches, long truncated, long oversized, long malformed,
-                             long noiseBytes) {
+                             long noiseBytes, long undecryptable) {
     }
 
     private enum State { HUNT, BODY, AFTER_BANG, CRC_DIGITS }
@@ -75,12 +76,7 @@ public final class P1Framer {
         this.buffer = new byte[maxTelegramBytes];
     }
 
-    /** Feeds a whole array; see {@link #feed(byte[], int, int)}. */
-    public List<P1FramerEvent> feed(byte[] bytes) {
-        return feed(bytes, 0, bytes.length);
-    }
-
-    /** Feeds bytes and returns what they completed, in stream order (often nothing). */
+    @Override
     public List<P1FramerEvent> feed(byte[] bytes, int off, int len) {
         List<P1FramerEvent> out = new ArrayList<>(1);
         for (int i = off; i < off + len; i++) {
@@ -91,6 +87,7 @@ public final class P1Framer {
     }
 
     /** The stream ended: reports a telegram in progress as truncated and any pending noise. */
+    @Override
     public List<P1FramerEvent> endOfStream() {
         List<P1FramerEvent> out = new ArrayList<>(2);
         if (state != State.HUNT) {
@@ -104,9 +101,9 @@ public final class P1Framer {
         return out;
     }
 
-    /** Counts so far. */
+    @Override
     public Statistics statistics() {
-        return new Statistics(frames, crcMismatches, truncated, oversized, malformed, noiseBytes);
+        return new Statistics(frames, crcMismatches, truncated, oversized, malformed, noiseBytes, 0);
     }
 
     /**

@@ -30,6 +30,8 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         P1Component target = (P1Component) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "authenticationkey":
+        case "authenticationKey": getOrCreateConfiguration(target).setAuthenticationKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baudrate":
@@ -41,6 +43,8 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "databits":
         case "dataBits": getOrCreateConfiguration(target).setDataBits(property(camelContext, int.class, value)); return true;
+        case "decryptionkey":
+        case "decryptionKey": getOrCreateConfiguration(target).setDecryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, long.class, value)); return true;
         case "maxreconnectdelay":
@@ -59,6 +63,8 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "authenticationkey":
+        case "authenticationKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baudrate":
@@ -70,6 +76,8 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "connectTimeout": return long.class;
         case "databits":
         case "dataBits": return int.class;
+        case "decryptionkey":
+        case "decryptionKey": return java.lang.String.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
         case "maxreconnectdelay":
@@ -89,6 +97,8 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         P1Component target = (P1Component) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "authenticationkey":
+        case "authenticationKey": return getOrCreateConfiguration(target).getAuthenticationKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baudrate":
@@ -100,6 +110,8 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "databits":
         case "dataBits": return getOrCreateConfiguration(target).getDataBits();
+        case "decryptionkey":
+        case "decryptionKey": return getOrCreateConfiguration(target).getDecryptionKey();
         case "idletimeout":
         case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
         case "maxreconnectdelay":

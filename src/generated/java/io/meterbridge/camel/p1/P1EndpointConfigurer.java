@@ -23,6 +23,8 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         P1Endpoint target = (P1Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "authenticationkey":
+        case "authenticationKey": target.getConfiguration().setAuthenticationKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baudrate":
         case "baudRate": target.getConfiguration().setBaudRate(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
@@ -31,6 +33,8 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "databits":
         case "dataBits": target.getConfiguration().setDataBits(property(camelContext, int.class, value)); return true;
+        case "decryptionkey":
+        case "decryptionKey": target.getConfiguration().setDecryptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -53,6 +57,8 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "authenticationkey":
+        case "authenticationKey": return java.lang.String.class;
         case "baudrate":
         case "baudRate": return int.class;
         case "bridgeerrorhandler":
@@ -61,6 +67,8 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "connectTimeout": return long.class;
         case "databits":
         case "dataBits": return int.class;
+        case "decryptionkey":
+        case "decryptionKey": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -84,6 +92,8 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         P1Endpoint target = (P1Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "authenticationkey":
+        case "authenticationKey": return target.getConfiguration().getAuthenticationKey();
         case "baudrate":
         case "baudRate": return target.getConfiguration().getBaudRate();
         case "bridgeerrorhandler":
@@ -92,6 +102,8 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "databits":
         case "dataBits": return target.getConfiguration().getDataBits();
+        case "decryptionkey":
+        case "decryptionKey": return target.getConfiguration().getDecryptionKey();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

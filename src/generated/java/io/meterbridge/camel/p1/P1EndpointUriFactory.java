@@ -23,11 +23,13 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(13);
+        Set<String> props = new HashSet<>(15);
+        props.add("authenticationKey");
         props.add("baudRate");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("dataBits");
+        props.add("decryptionKey");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("idleTimeout");
@@ -38,7 +40,10 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
         props.add("reconnectDelay");
         props.add("timeZone");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        SECRET_PROPERTY_NAMES = Collections.emptySet();
+        Set<String> secretProps = new HashSet<>(2);
+        secretProps.add("authenticationKey");
+        secretProps.add("decryptionKey");
+        SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptySet();
     }
 

@@ -11,7 +11,8 @@ import io.meterbridge.link.Parity;
  * the other seven and cleared; a mismatch is reported by its stream position, because DSMR 2.2/3
  * telegrams carry no CRC and parity is their only guard. Otherwise ({@link #stripping()}) bit 7 is
  * simply cleared: harmless for an 8N1 meter (P1 is ASCII), and it lets a 7E1 meter at 115200 Bd
- * through, its CRC still checking the content.
+ * through, its CRC still checking the content. An encrypted port ({@link #binary()}) carries
+ * bytes, not characters: they pass unchanged.
  */
 final class P1CharacterDecoder {
 
@@ -22,14 +23,21 @@ final class P1CharacterDecoder {
     }
 
     private final Parity parity;
+    private final int mask;
 
-    private P1CharacterDecoder(Parity parity) {
+    private P1CharacterDecoder(Parity parity, int mask) {
         this.parity = parity;
+        this.mask = mask;
     }
 
     /** Clears bit 7, checks nothing. */
     static P1CharacterDecoder stripping() {
-        return new P1CharacterDecoder(Parity.NONE);
+        return new P1CharacterDecoder(Parity.NONE, 0x7F);
+    }
+
+    /** Leaves every byte as it is: an encrypted port's stream is binary. */
+    static P1CharacterDecoder binary() {
+        return new P1CharacterDecoder(Parity.NONE, 0xFF);
     }
 
     /** Checks bit 7 as the parity bit of the 7 data bits, then clears it. */
@@ -37,7 +45,7 @@ final class P1CharacterDecoder {
         if (parity == Parity.NONE) {
             throw new IllegalArgumentException("7 data bits without parity is no P1 character format; use 7E1");
         }
-        return new P1CharacterDecoder(parity);
+        return new P1CharacterDecoder(parity, 0x7F);
     }
 
     /** Whether parity is checked. */
@@ -61,7 +69,7 @@ final class P1CharacterDecoder {
                     errors.at(position + (i - offset));
                 }
             }
-            bytes[i] = (byte) (b & 0x7F);
+            bytes[i] = (byte) (b & mask);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.meterbridge.camel.p1;
 
 import io.meterbridge.link.Parity;
+import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1Framer;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -40,6 +41,10 @@ public class P1Configuration implements Cloneable {
     private String timeZone = "Europe/Amsterdam";
     @UriParam(label = "consumer,advanced", defaultValue = "16384")
     private int maxTelegramBytes = P1Framer.DEFAULT_MAX_TELEGRAM_BYTES;
+    @UriParam(label = "consumer,security", secret = true)
+    private String decryptionKey;
+    @UriParam(label = "consumer,security", secret = true, defaultValue = P1Cipher.LUXMETERING_AUTHENTICATION_KEY)
+    private String authenticationKey = P1Cipher.LUXMETERING_AUTHENTICATION_KEY;
 
     public int getBaudRate() {
         return baudRate;
@@ -151,6 +156,53 @@ public class P1Configuration implements Cloneable {
         this.maxTelegramBytes = maxTelegramBytes;
     }
 
+    public String getDecryptionKey() {
+        return decryptionKey;
+    }
+
+    /**
+     * The meter's P1 encryption key, 32 hex digits, for meters that encrypt their telegrams
+     * (Luxembourg Smarty: ask your grid operator, e.g. Creos, for the "P1 key"). Empty: the port
+     * carries plain telegrams. Each encrypted telegram (AES-128-GCM) is authenticated, decrypted
+     * and then CRC-checked like a plain one; one that does not decrypt is dropped and counted,
+     * with a log line saying whether the key or the authentication key is wrong. Needs dataBits=8.
+     */
+    public void setDecryptionKey(String decryptionKey) {
+        this.decryptionKey = decryptionKey;
+    }
+
+    public String getAuthenticationKey() {
+        return authenticationKey;
+    }
+
+    /**
+     * The authentication key of an encrypted meter, 32 hex digits. The Luxmetering P1
+     * specification fixes it for every Smarty meter (the default); none skips the check of the
+     * authentication tag, leaving the telegram's CRC as the only integrity check.
+     */
+    public void setAuthenticationKey(String authenticationKey) {
+        this.authenticationKey = authenticationKey;
+    }
+
+    /** True when a decryption key is set: the port carries encrypted telegrams. */
+    public boolean encrypted() {
+        return decryptionKey != null && !decryptionKey.isBlank();
+    }
+
+    /**
+     * The cipher of an encrypted port.
+     *
+     * @throws IllegalArgumentException when a key is malformed (the message never shows the key)
+     * @throws IllegalStateException    when no decryption key is set
+     */
+    public P1Cipher cipher() {
+        if (!encrypted()) {
+            throw new IllegalStateException("no decryptionKey set: the port carries plain telegrams");
+        }
+        return P1Cipher.of(decryptionKey, authenticationKey == null || authenticationKey.isBlank()
+                ? P1Cipher.LUXMETERING_AUTHENTICATION_KEY : authenticationKey);
+    }
+
     /**
      * Checks the combination, saying what was expected and what was found.
      *
@@ -183,6 +235,13 @@ public class P1Configuration implements Cloneable {
                     + maxTelegramBytes);
         }
         zone();
+        if (encrypted()) {
+            if (dataBits != 8) {
+                throw new IllegalArgumentException("an encrypted port (decryptionKey set) sends bytes, not 7-bit"
+                        + " characters: dataBits must be 8, found " + dataBits);
+            }
+            cipher();
+        }
     }
 
     /** The time zone as a {@link ZoneId}. */

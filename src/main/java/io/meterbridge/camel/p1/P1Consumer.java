@@ -48,7 +48,7 @@ public class P1Consumer extends DefaultConsumer {
     /** What the consumer has seen since it started (zeros before). */
     public P1Statistics getStatistics() {
         P1StreamReader r = reader;
-        return r == null ? new P1Statistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : r.statistics();
+        return r == null ? new P1Statistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : r.statistics();
     }
 
     @Override
@@ -57,7 +57,8 @@ public class P1Consumer extends DefaultConsumer {
         P1Configuration config = getEndpoint().getConfiguration();
         String port = getEndpoint().getPort();
         Transport transport = transport(port, config);
-        P1CharacterDecoder decoder = config.getDataBits() == 7 && config.getParity() != Parity.NONE
+        P1CharacterDecoder decoder = config.encrypted() ? P1CharacterDecoder.binary()
+                : config.getDataBits() == 7 && config.getParity() != Parity.NONE
                 ? P1CharacterDecoder.checking(config.getParity()) : P1CharacterDecoder.stripping();
         Clock clock = Clock.systemUTC();
         reader = new P1StreamReader(port, transport, decoder, config, clock, this::onTelegram);
@@ -79,13 +80,14 @@ public class P1Consumer extends DefaultConsumer {
     }
 
     /**
-     * The port: {@code sim[:version]} the built-in simulated meter, {@code tcp:host:port} through
+     * The port: {@code sim[:version]} the built-in simulated meter (encrypting its telegrams with the
+     * endpoint's keys when a decryptionKey is set), {@code tcp:host:port} through
      * link's TCP transport, anything else a serial device. With 7 data bits the port is opened 8N1
      * and parity is checked in software (see {@link P1Configuration#setDataBits(int)}).
      */
     static Transport transport(String port, P1Configuration config) throws PortUnavailableException {
         if (P1SimulatedPort.isSimulator(port)) {
-            return P1SimulatedPort.of(port, config.zone());
+            return P1SimulatedPort.of(port, config.zone(), config.encrypted() ? config.cipher() : null);
         }
         if (port.startsWith("tcp:")) {
             return TcpTransport.of(BusSettings.of(port).withConnectTimeout(Duration.ofMillis(config.getConnectTimeout())));

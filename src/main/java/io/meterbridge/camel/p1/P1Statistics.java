@@ -10,16 +10,17 @@ package io.meterbridge.camel.p1;
  * @param truncated     telegrams cut short (cable pulled, joined mid-telegram, bridge restarted)
  * @param oversized     telegrams longer than maxTelegramBytes
  * @param malformed     telegrams with something other than a CRC or CR LF after '!'
+ * @param undecryptable encrypted telegrams that did not decrypt (wrong key, damaged on the line)
  * @param noiseBytes    bytes outside any telegram
  * @param bytes         bytes received in all
  * @param connects      times the port was opened
  * @param disconnects   times the port was lost (read failure, bridge gone, idle timeout)
  */
 public record P1Statistics(long telegrams, long crcErrors, long parityErrors, long parseErrors, long truncated,
-        long oversized, long malformed, long noiseBytes, long bytes, long connects, long disconnects) {
+        long oversized, long malformed, long undecryptable, long noiseBytes, long bytes, long connects, long disconnects) {
 
     /** Telegrams dropped for any reason. */
     public long dropped() {
-        return crcErrors + parityErrors + parseErrors + truncated + oversized + malformed;
+        return crcErrors + parityErrors + parseErrors + truncated + oversized + malformed + undecryptable;
     }
 }

@@ -4,12 +4,16 @@ import io.meterbridge.link.PortUnavailableException;
 import io.meterbridge.link.Transport;
 import io.meterbridge.p1.CrcMismatch;
 import io.meterbridge.p1.Dropped;
+import io.meterbridge.p1.EncryptedP1Framer;
+import io.meterbridge.p1.GeneralGlobalCipher;
 import io.meterbridge.p1.P1FormatException;
 import io.meterbridge.p1.P1Frame;
 import io.meterbridge.p1.P1Framer;
 import io.meterbridge.p1.P1FramerEvent;
 import io.meterbridge.p1.P1Parser;
 import io.meterbridge.p1.P1Telegram;
+import io.meterbridge.p1.TelegramFramer;
+import io.meterbridge.p1.Undecryptable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -40,6 +44,8 @@ final class P1StreamReader implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(P1StreamReader.class);
     private static final long READ_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Quiet this long mid-telegram, the telegram was cut off: meters send each one in a burst. */
+    private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Several telegrams worth of bytes without one telegram: the serial settings are wrong. */
     private static final long NO_TELEGRAM_HINT_BYTES = 8192;
@@ -50,7 +56,7 @@ final class P1StreamReader implements Runnable {
     private final P1Configuration config;
     private final Clock clock;
     private final Sink sink;
-    private final P1Framer framer;
+    private final TelegramFramer framer;
     private final ArrayDeque<Long> parityErrorPositions = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -83,7 +89,8 @@ final class P1StreamReader implements Runnable {
         this.config = config;
         this.clock = clock;
         this.sink = sink;
-        this.framer = new P1Framer(config.getMaxTelegramBytes());
+        this.framer = config.encrypted() ? new EncryptedP1Framer(config.cipher(), config.getMaxTelegramBytes())
+                : new P1Framer(config.getMaxTelegramBytes());
         this.framerStatistics = framer.statistics();
     }
 
@@ -167,6 +174,9 @@ final class P1StreamReader implements Runnable {
             int n = transport.read(buffer, 0, buffer.length, READ_TIMEOUT_NANOS);
             long now = System.nanoTime();
             if (n == 0) {
+                if (now - lastByte >= PAUSE_NANOS) {
+                    handle(framer.pause());
+                }
                 if (idleNanos > 0 && now - lastByte > idleNanos) {
                     throw new PortUnavailableException(name, "no data for " + config.getIdleTimeout() + " ms",
                             "is the P1 cable in and the meter's P1 port enabled? (idleTimeout=0 turns this off)");
@@ -186,11 +196,29 @@ final class P1StreamReader implements Runnable {
             framerStatistics = framer.statistics();
             if (!hinted && telegrams == telegramsAtConnect && bytesThisConnection > NO_TELEGRAM_HINT_BYTES) {
                 hinted = true;
-                LOG.warn("P1 port {}: {} bytes arrived but no telegram: check baudRate/dataBits/parity (DSMR 4/5:"
-                        + " 115200 8N1; DSMR 2.2/3: baudRate=9600&dataBits=7&parity=even)", name,
-                        bytesThisConnection);
+                LOG.warn("P1 port {}: {} bytes arrived but no telegram: {}", name, bytesThisConnection,
+                        noTelegramHint(buffer, n));
             }
         }
+    }
+
+    /** What to check when bytes come but no telegram does: the serial settings, or the encryption. */
+    private String noTelegramHint(byte[] recent, int n) {
+        boolean apduTags = false;
+        boolean slash = false;
+        for (int i = 0; i < n; i++) {
+            apduTags |= (recent[i] & 0xFF) == GeneralGlobalCipher.APDU_TAG && i + 1 < n
+                    && recent[i + 1] == GeneralGlobalCipher.SYSTEM_TITLE_BYTES;
+            slash |= recent[i] == '/';
+        }
+        if (!config.encrypted() && apduTags) {
+            return "the meter sends encrypted telegrams (0xDB 0x08 ...): set decryptionKey to its P1 key (Luxembourg"
+                    + " Smarty: from the grid operator)";
+        }
+        if (config.encrypted() && slash && !apduTags) {
+            return "decryptionKey is set but the telegrams look like plain text: remove decryptionKey";
+        }
+        return "check baudRate/dataBits/parity (DSMR 4/5: 115200 8N1; DSMR 2.2/3: baudRate=9600&dataBits=7&parity=even)";
     }
 
     private void handle(List<P1FramerEvent> events) {
@@ -199,6 +227,8 @@ final class P1StreamReader implements Runnable {
                 deliver(frame);
             } else if (event instanceof CrcMismatch crc) {
                 crcLog.warn("P1 port {}: {}; dropped", name, crc.message());
+            } else if (event instanceof Undecryptable u) {
+                crcLog.warn("P1 port {}: {}; dropped", name, u.detail());
             } else if (event instanceof Dropped d && d.reason() == Dropped.Reason.NOISE) {
                 // joining mid-telegram, or line noise: expected now and then
                 LOG.debug("P1 port {}: {}", name, d);
@@ -250,7 +280,7 @@ final class P1StreamReader implements Runnable {
     P1Statistics statistics() {
         P1Framer.Statistics f = framerStatistics;
         return new P1Statistics(telegrams, f.crcMismatches(), parityErrors, parseErrors, f.truncated(), f.oversized(),
-                f.malformed(), f.noiseBytes(), position, connects, disconnects);
+                f.malformed(), f.undecryptable(), f.noiseBytes(), position, connects, disconnects);
     }
 
     /** Logs the first event of a kind, then at most one line a minute with how many were not logged. */
