@@ -3,7 +3,9 @@ package io.meterbridge.cli;
 import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.SerialTransport;
+import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1Version;
+import io.meterbridge.sim.EncryptingP1Meter;
 import io.meterbridge.sim.P1Fault;
 import io.meterbridge.sim.P1Output;
 import io.meterbridge.sim.P1Simulator;
@@ -59,12 +61,14 @@ import picocli.CommandLine.Model.CommandSpec;
             "  A reader (TCP client or pty) that falls " + P1Output.QUEUE_TELEGRAMS + " telegrams behind loses the "
                 + "oldest. Bytes are written at once, not paced at the baud rate.",
             "  --output PATH: appended to a file or device; without --pty, --tcp or --output: stdout.",
+            "  --key HEX: encrypt every telegram as a Luxembourg Smarty meter does (AES-128-GCM, 32 hex digits; read it"
+                + " with p1.decryptionKey set to the same key). Faults then strike the encrypted bytes.",
             "  Example: meterbridge simulate --p1 --dialect DSMR_4 --tcp 2000 --fault-rate 0.1"})
 final class SimulateCommand implements Callable<Integer> {
 
     private static final List<String> MBUS_ONLY = List.of("--paced", "--baud", "--reply-delay");
     private static final List<String> P1_ONLY = List.of("--output", "--dialect", "--interval", "--count",
-            "--fault-rate", "--seed", "--zone");
+            "--fault-rate", "--seed", "--zone", "--key", "--authentication-key");
 
     static final class Where {
         @Option(names = "--pty", paramLabel = "PATH", description = "Link path of the pty a master or P1 reader opens "
@@ -119,6 +123,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--zone", defaultValue = "Europe/Amsterdam", description = "P1: meter time zone (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
+
+    @Option(names = "--key", paramLabel = "HEX",
+            description = "P1: encrypt the telegrams with this 32-hex-digit key, as Luxembourg's Smarty meters do.")
+    String key;
+
+    @Option(names = "--authentication-key", paramLabel = "HEX", defaultValue = P1Cipher.LUXMETERING_AUTHENTICATION_KEY,
+            description = "P1 with --key: the authentication key, or none (default: the Smarty specification's).")
+    String authenticationKey;
 
     @Option(names = "--for", paramLabel = "SECONDS", hidden = true, description = "Stop after this many seconds (tests).")
     Integer seconds;
@@ -192,6 +204,12 @@ final class SimulateCommand implements Callable<Integer> {
 
     private int p1() throws Exception {
         P1Simulator sim = new P1Simulator(dialect, seed, ZonedDateTime.now(zone).withNano(0));
+        EncryptingP1Meter encrypting;
+        try {
+            encrypting = key == null ? null : new EncryptingP1Meter(sim, P1Cipher.of(key, authenticationKey), seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--key/--authentication-key: " + e.getMessage());
+        }
         P1Output output;
         if (where != null && where.tcp != null) {
             output = P1Output.tcp(where.tcp, false);
@@ -205,7 +223,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (where != null) { // on stdout the telegrams are the output: no status lines there
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("simulated P1 meter (%s) on %s%s, %s%s%n", dialect, output.describe(),
+            out.printf("simulated P1 meter (%s%s) on %s%s, %s%s%n", dialect, encrypting != null ? ", encrypted" : "",
+                    output.describe(),
                     output.tcpPort() >= 0 ? " (connect to HOST:" + output.tcpPort() + ")"
                             : where.pty != null ? " (open it as a serial port)" : "",
                     intervalSeconds == 0 ? "telegrams as fast as possible" : "a telegram every " + intervalSeconds + " s",
@@ -213,12 +232,12 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(count == 0 ? "Ctrl-C to stop." : count + " telegrams, then stop.");
             out.flush();
         }
-        runUntilStopped(output::close, () -> emit(sim, output));
+        runUntilStopped(output::close, () -> emit(sim, encrypting, output));
         return 0;
     }
 
     /** Sends the telegrams on a fixed schedule (no drift), each with a fault at the fault rate. */
-    private void emit(P1Simulator sim, P1Output output) throws Exception {
+    private void emit(P1Simulator sim, EncryptingP1Meter encrypting, P1Output output) throws Exception {
         Random faults = new Random(seed ^ 0x5DEECE66DL);
         P1Fault[] kinds = {P1Fault.BAD_CRC, P1Fault.TRUNCATED, P1Fault.NOISE};
         Duration step = Duration.ofMillis(Math.max(1000, Math.round(intervalSeconds * 1000)));
@@ -230,7 +249,7 @@ final class SimulateCommand implements Callable<Integer> {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             P1Fault fault = faults.nextDouble() < faultRate ? kinds[faults.nextInt(kinds.length)] : P1Fault.NONE;
-            output.write(sim.next(step, fault));
+            output.write(encrypting != null ? encrypting.next(step, fault) : sim.next(step, fault));
         }
     }
 

@@ -3,6 +3,8 @@ package io.meterbridge.cli;
 import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.SerialTransport;
+import io.meterbridge.p1.EncryptedP1Framer;
+import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1Frame;
 import io.meterbridge.p1.P1FramerEvent;
 import io.meterbridge.p1.P1Framer;
@@ -50,6 +52,36 @@ class SimulateP1Test {
         for (P1FramerEvent e : events) {
             assertEquals(P1Version.BELGIUM_E_MUCS, P1Parser.parse((P1Frame) e).version());
         }
+    }
+
+    @Test
+    void withAKeyWritesEncryptedFramesThatOpenWithThatKeyOnly() throws Exception {
+        Path out = dir.resolve("smarty.bin");
+        String key = "00112233445566778899aabbccddeeff";
+        assertEquals(0, Main.commandLine().execute("simulate", "--p1", "--dialect", "LUXEMBOURG_SMARTY", "--key", key,
+                "--count", "4", "--interval", "0", "--output", out.toString()));
+        byte[] wire = Files.readAllBytes(out);
+        assertEquals(0xDB, wire[0] & 0xFF);
+
+        EncryptedP1Framer right = new EncryptedP1Framer(P1Cipher.smarty(key), 4096);
+        List<P1FramerEvent> events = new ArrayList<>(right.feed(wire));
+        events.addAll(right.endOfStream());
+        assertEquals(4, right.statistics().frames(), events.toString());
+        for (P1FramerEvent e : events) {
+            assertEquals(P1Version.LUXEMBOURG_SMARTY, P1Parser.parse((P1Frame) e).version());
+        }
+        EncryptedP1Framer wrong = new EncryptedP1Framer(P1Cipher.smarty("00112233445566778899aabbccddeefe"), 4096);
+        wrong.feed(wire);
+        assertEquals(4, wrong.statistics().undecryptable());
+        assertEquals(0, wrong.statistics().frames());
+    }
+
+    @Test
+    void aMalformedKeyIsAUsageErrorThatDoesNotShowIt() {
+        BusCommandsTest.Run r = run("simulate", "--p1", "--count", "1", "--key", "0011223344");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--key/--authentication-key: decryptionKey must be 32 hex digits (a 16-byte AES key),"
+                + " found 10 characters"), r.err());
     }
 
     @Test

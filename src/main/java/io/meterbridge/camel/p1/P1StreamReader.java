@@ -170,6 +170,7 @@ final class P1StreamReader implements Runnable {
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(config.getIdleTimeout());
         long telegramsAtConnect = telegrams;
         boolean hinted = false;
+        StreamLook look = new StreamLook();
         while (running) {
             int n = transport.read(buffer, 0, buffer.length, READ_TIMEOUT_NANOS);
             long now = System.nanoTime();
@@ -185,6 +186,9 @@ final class P1StreamReader implements Runnable {
             }
             lastByte = now;
             bytesThisConnection += n;
+            if (!hinted) {
+                look.scan(buffer, n); // before decoding, which clears bit 7 of plain streams
+            }
             decoder.decode(buffer, 0, n, position, parityErrorPositions::addLast);
             List<P1FramerEvent> events = framer.feed(buffer, 0, n);
             position += n;
@@ -194,31 +198,44 @@ final class P1StreamReader implements Runnable {
                 parityErrorPositions.pollFirst();
             }
             framerStatistics = framer.statistics();
-            if (!hinted && telegrams == telegramsAtConnect && bytesThisConnection > NO_TELEGRAM_HINT_BYTES) {
+            if (!hinted && bytesThisConnection > NO_TELEGRAM_HINT_BYTES) {
                 hinted = true;
-                LOG.warn("P1 port {}: {} bytes arrived but no telegram: {}", name, bytesThisConnection,
-                        noTelegramHint(buffer, n));
+                if (telegrams == telegramsAtConnect) {
+                    LOG.warn("P1 port {}: {} bytes arrived but no telegram: {}", name, bytesThisConnection,
+                            look.hint(config.encrypted()));
+                }
             }
         }
     }
 
-    /** What to check when bytes come but no telegram does: the serial settings, or the encryption. */
-    private String noTelegramHint(byte[] recent, int n) {
-        boolean apduTags = false;
-        boolean slash = false;
-        for (int i = 0; i < n; i++) {
-            apduTags |= (recent[i] & 0xFF) == GeneralGlobalCipher.APDU_TAG && i + 1 < n
-                    && recent[i + 1] == GeneralGlobalCipher.SYSTEM_TITLE_BYTES;
-            slash |= recent[i] == '/';
+    /** What the bytes of a connection that gave no telegram looked like, to say what to check. */
+    private static final class StreamLook {
+        private boolean apduTags;
+        private boolean slashes;
+
+        void scan(byte[] bytes, int n) {
+            for (int i = 0; i < n; i++) {
+                apduTags |= (bytes[i] & 0xFF) == GeneralGlobalCipher.APDU_TAG && i + 1 < n
+                        && bytes[i + 1] == GeneralGlobalCipher.SYSTEM_TITLE_BYTES;
+                slashes |= bytes[i] == '/';
+            }
         }
-        if (!config.encrypted() && apduTags) {
-            return "the meter sends encrypted telegrams (0xDB 0x08 ...): set decryptionKey to its P1 key (Luxembourg"
-                    + " Smarty: from the grid operator)";
+
+        String hint(boolean decrypting) {
+            if (!decrypting && apduTags) {
+                return "the meter sends encrypted telegrams (0xDB 0x08 ...): set decryptionKey to its P1 key"
+                        + " (Luxembourg Smarty: from the grid operator)";
+            }
+            if (decrypting && apduTags) {
+                return "encrypted telegrams arrive but none opens: check decryptionKey and authenticationKey (the"
+                        + " lines above say which)";
+            }
+            if (decrypting && slashes) {
+                return "decryptionKey is set but the telegrams look like plain text: remove decryptionKey";
+            }
+            return "check baudRate/dataBits/parity (DSMR 4/5: 115200 8N1; DSMR 2.2/3: baudRate=9600&dataBits=7"
+                    + "&parity=even)";
         }
-        if (config.encrypted() && slash && !apduTags) {
-            return "decryptionKey is set but the telegrams look like plain text: remove decryptionKey";
-        }
-        return "check baudRate/dataBits/parity (DSMR 4/5: 115200 8N1; DSMR 2.2/3: baudRate=9600&dataBits=7&parity=even)";
     }
 
     private void handle(List<P1FramerEvent> events) {
