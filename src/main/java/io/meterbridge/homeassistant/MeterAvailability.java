@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A meter's availability as a value: {@code offline} after {@code threshold} consecutive failed
- * polls, {@code online} again on the next good read. Pure: each poll
+ * polls (or, for a meter that sends by itself, after it fell silent), {@code online} again on the
+ * next good read. Pure: each poll
  * result gives the next state, and {@link #changed()} says whether the availability topic must be
  * published.
  *
@@ -54,5 +55,10 @@ public record MeterAvailability(State state, int consecutiveFailures, boolean ch
             return new MeterAvailability(State.OFFLINE, failures, true);
         }
         return new MeterAvailability(state, failures, false);
+    }
+
+    /** A meter that sends by itself (P1) has been silent too long: offline, {@link #changed()} if it was not. */
+    public MeterAvailability afterSilence() {
+        return new MeterAvailability(State.OFFLINE, consecutiveFailures, state != State.OFFLINE);
     }
 }

@@ -96,6 +96,8 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         String config;
         Reading last;
         long lastNanos;
+        /** A meter that sends by itself: its usual interval between readings (a moving average), or 0. */
+        long gapNanos;
         MeterAvailability availability = MeterAvailability.unknown();
         /** When no route was found to read it ({@link System#nanoTime()}), or 0. */
         long orphanedNanos;
@@ -247,8 +249,13 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
             int before = m.known.size();
             m.known.putAll(reading.toMap());
             save |= m.known.size() != before;
+            long now = System.nanoTime();
+            if (!polled && m.lastNanos != 0) {
+                long gap = now - m.lastNanos;
+                m.gapNanos = m.gapNanos == 0 ? gap : (3 * m.gapNanos + gap) / 4;
+            }
             m.last = reading;
-            m.lastNanos = System.nanoTime();
+            m.lastNanos = now;
             Publication config = discovery.meterConfig(reading, m.name, m.known);
             if (!config.payload().equals(m.config)) {
                 m.config = config.payload();
@@ -295,6 +302,40 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 }
             }
             send(discovery.bridgeInfo(bridgeInfo()));
+        }
+    }
+
+    /** How often {@link #checkSilence()} runs: often enough that offline comes within a quarter of the limit. */
+    Duration silenceCheckPeriod() {
+        long quarter = Math.max(100, settings.p1OfflineAfter().toMillis() / 4);
+        return Duration.ofMillis(Math.min(quarter, 5000));
+    }
+
+    /**
+     * Shows a P1 meter offline that has been silent for {@link HomeAssistantSettings#p1OfflineAfter()}
+     * or three of its usual intervals, whichever is longer: cable pulled, dongle gone, meter
+     * without power. A P1 meter has no failed polls to count (bad telegrams are dropped, not
+     * failed), so silence is the only sign. It is online again with its next reading. Called
+     * every few seconds.
+     */
+    public void checkSilence() {
+        if (!active()) {
+            return;
+        }
+        synchronized (this) {
+            long now = System.nanoTime();
+            for (Meter m : meters.values()) {
+                if (!m.source.scheme().equals("p1") || !m.availability.online() || m.lastNanos == 0) {
+                    continue;
+                }
+                long allowed = Math.max(settings.p1OfflineAfter().toNanos(), 3 * m.gapNanos);
+                if (now - m.lastNanos > allowed) {
+                    m.availability = m.availability.afterSilence();
+                    LOG.info("Home Assistant: meter {} at {} offline: no reading for {} s", m.key, m.source,
+                            (now - m.lastNanos) / 1_000_000_000L);
+                    send(discovery.meterAvailability(m.key, m.availability));
+                }
+            }
         }
     }
 

@@ -23,13 +23,19 @@ import org.apache.camel.util.TimeUtils;
  *     many poll intervals (plus a minute) without a reading
  * @param offlineAfterFailedPolls {@code homeassistant.offlineAfterFailedPolls}: a meter is shown
  *     offline after this many failed polls in a row
+ * @param p1OfflineAfter {@code homeassistant.p1OfflineAfter}: a P1 meter, which sends by itself, is
+ *     shown offline when no reading of it arrived for this long, or for three of its usual intervals
+ *     if that is longer (default one minute)
  * @param registryFile {@code homeassistant.registry}: the file of announced meters
  * @param settleDelay how long a state waits after a discovery config was published, so that
  *     Home Assistant has subscribed to the state topic when the state arrives
  */
 public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, String baseTopic,
         String bridgeStatusTopic, String bridgeId, String bridgeName, Duration pollInterval, int expireAfterPolls,
-        int offlineAfterFailedPolls, Path registryFile, Duration settleDelay) {
+        int offlineAfterFailedPolls, Duration p1OfflineAfter, Path registryFile, Duration settleDelay) {
+
+    /** Default of {@link #p1OfflineAfter()}. */
+    public static final Duration P1_OFFLINE_AFTER = Duration.ofMinutes(1);
 
     /** Default of {@link #settleDelay()}. */
     public static final Duration SETTLE_DELAY = Duration.ofSeconds(1);
@@ -49,6 +55,10 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
             throw new IllegalArgumentException("homeassistant.expireAfterPolls must be at least 1, found "
                     + expireAfterPolls);
         }
+        Objects.requireNonNull(p1OfflineAfter, "p1OfflineAfter");
+        if (p1OfflineAfter.isZero() || p1OfflineAfter.isNegative()) {
+            throw new IllegalArgumentException("homeassistant.p1OfflineAfter must be positive, found " + p1OfflineAfter);
+        }
         if (pollInterval != null && (pollInterval.isZero() || pollInterval.isNegative())) {
             throw new IllegalArgumentException("homeassistant.pollInterval must be positive, found " + pollInterval);
         }
@@ -60,16 +70,8 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
      * @throws IllegalArgumentException naming the property and what was expected
      */
     public static HomeAssistantSettings from(Function<String, String> property, Path defaultRegistry) {
-        String interval = property.apply("homeassistant.pollInterval");
-        Duration poll = null;
-        if (interval != null) {
-            try {
-                poll = Duration.ofMillis(TimeUtils.toMilliSeconds(interval));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("homeassistant.pollInterval: expected a duration such as 5m, 30s or "
-                        + "300000 (ms), found \"" + interval + "\"", e);
-            }
-        }
+        Duration poll = duration(property, "homeassistant.pollInterval");
+        Duration p1Silence = duration(property, "homeassistant.p1OfflineAfter");
         String registry = property.apply("homeassistant.registry");
         return new HomeAssistantSettings(
                 !"false".equalsIgnoreCase(or(property.apply("homeassistant.enabled"), "true")),
@@ -81,8 +83,22 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
                 poll,
                 integer(property, "homeassistant.expireAfterPolls", 3),
                 integer(property, "homeassistant.offlineAfterFailedPolls", 3),
+                p1Silence != null ? p1Silence : P1_OFFLINE_AFTER,
                 registry != null ? Path.of(registry) : defaultRegistry,
                 SETTLE_DELAY);
+    }
+
+    private static Duration duration(Function<String, String> property, String key) {
+        String v = property.apply(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(TimeUtils.toMilliSeconds(v));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + ": expected a duration such as 5m, 30s or 300000 (ms), found \""
+                    + v + "\"", e);
+        }
     }
 
     private static int integer(Function<String, String> property, String key, int fallback) {

@@ -57,7 +57,10 @@ public final class HomeAssistantSupport {
         return publisher;
     }
 
-    /** Runs {@link HomeAssistantPublisher#reconcile()} once the routes have settled after a change. */
+    /**
+     * Runs {@link HomeAssistantPublisher#reconcile()} once the routes have settled after a change,
+     * and {@link HomeAssistantPublisher#checkSilence()} every few seconds.
+     */
     static final class RouteChanges extends EventNotifierSupport {
         private final HomeAssistantPublisher publisher;
         private ScheduledExecutorService timer;
@@ -113,6 +116,16 @@ public final class HomeAssistantSupport {
                 t.setDaemon(true);
                 return t;
             });
+            long period = publisher.silenceCheckPeriod().toMillis();
+            timer.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        private void checkSilence() {
+            try {
+                publisher.checkSilence();
+            } catch (RuntimeException e) {
+                LOG.warn("Home Assistant: checking for silent P1 meters failed: {}", e.toString(), e);
+            }
         }
 
         @Override

@@ -50,6 +50,7 @@ class P1ServiceEndToEndTest {
 
     private static final ZonedDateTime START = ZonedDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneId.of("Europe/Amsterdam"));
     private static final String TOPIC = "meterbridge/isk_e0054007476941719/reading";
+    private static final String AVAILABILITY_TOPIC = "meterbridge/isk_e0054007476941719/availability";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @TempDir
@@ -258,11 +259,13 @@ class P1ServiceEndToEndTest {
     void overTcpTheLiveThrottleKeepsOneReadingPerPeriodAndHomeAssistantDiscoversTheMeter() throws Exception {
         Path home = ServiceHome.shipped(dir.resolve("home"));
         int before = subscriber.payloads(TOPIC).size();
+        int availabilityBefore = subscriber.payloads(AVAILABILITY_TOPIC).size();
         try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
             bridge.start();
             try (MeterbridgeService service = new MeterbridgeService(home, Map.of(
                     "p1.port", "tcp:127.0.0.1:" + bridge.port(),
                     "p1.livePeriod", "500",
+                    "homeassistant.p1OfflineAfter", "2s",
                     "mqtt.url", broker.url(),
                     "mqtt.clientId", "meterbridge-p1-tcp",
                     "mbus.bus", ""), false)) {
@@ -293,6 +296,20 @@ class P1ServiceEndToEndTest {
                 // the record period (default one minute) has not passed: nothing written to the files yet
                 assertFalse(Files.exists(home.resolve("data/readings.jsonl")));
                 assertHomeAssistantDiscoveryAndState(before, texts);
+
+                // The meter falls silent (cable pulled): offline after p1OfflineAfter, online with
+                // its next telegram.
+                int mark = subscriber.payloads(AVAILABILITY_TOPIC).size();
+                assertEquals("online", subscriber.payloads(AVAILABILITY_TOPIC).get(mark - 1));
+                assertFalse(subscriber.payloads(AVAILABILITY_TOPIC).subList(availabilityBefore, mark).contains("offline"),
+                        "offline while telegrams were coming");
+                ServiceHome.await(Duration.ofSeconds(8), "offline on " + AVAILABILITY_TOPIC,
+                        () -> subscriber.payloads(AVAILABILITY_TOPIC).size() > mark);
+                assertEquals(List.of("offline"), subscriber.payloads(AVAILABILITY_TOPIC).subList(mark, mark + 1));
+                bridge.write(sim.next(Duration.ofSeconds(1)));
+                ServiceHome.await(Duration.ofSeconds(5), "online again on " + AVAILABILITY_TOPIC,
+                        () -> subscriber.payloads(AVAILABILITY_TOPIC).size() > mark + 1);
+                assertEquals("online", subscriber.payloads(AVAILABILITY_TOPIC).get(mark + 1));
             }
         }
     }
