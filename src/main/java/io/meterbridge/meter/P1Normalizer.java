@@ -96,12 +96,20 @@ public final class P1Normalizer {
 
     /**
      * The identification text without the IEC 62056-21 mode mark: {@code \2M550T-1012} →
-     * {@code M550T-1012} (a backslash and one character announce enhanced mode, clause 6.3.14).
+     * {@code M550T-1012} (a backslash and a digit announce enhanced mode, clause 6.3.14). A backslash
+     * followed by anything else is no mode mark and only the backslashes go: Enexis' Sagemcom writes
+     * {@code /Ene5\T210-D ESMR5.0}, whose model is {@code T210-D ESMR5.0}.
      */
     static String identification(P1Header header) {
         String s = header.identification();
-        if (s.length() >= 2 && s.charAt(0) == '\\') {
+        if (s.length() >= 2 && s.charAt(0) == '\\' && Character.isDigit(s.charAt(1))) {
             s = s.substring(2);
+        } else {
+            int i = 0;
+            while (i < s.length() && s.charAt(i) == '\\') {
+                i++;
+            }
+            s = s.substring(i);
         }
         return s.trim();
     }
@@ -124,7 +132,7 @@ public final class P1Normalizer {
 
     /** An energy in kWh: kWh as written, Wh and MWh scaled exactly; other units are not energy. */
     static BigDecimal kwh(Quantity q) {
-        Quantity k = q.inKiloUnits();
+        Quantity k = canonicalUnit(q).inKiloUnits();
         return switch (k.unit()) {
             case "kWh" -> k.value();
             case "MWh" -> k.value().movePointRight(3);
@@ -134,7 +142,7 @@ public final class P1Normalizer {
 
     /** A power in kW: kW as written, W scaled exactly. */
     static BigDecimal kw(Quantity q) {
-        Quantity k = q.inKiloUnits();
+        Quantity k = canonicalUnit(q).inKiloUnits();
         return switch (k.unit()) {
             case "kW" -> k.value();
             case "MW" -> k.value().movePointRight(3);
@@ -142,9 +150,30 @@ public final class P1Normalizer {
         };
     }
 
-    /** The value if the meter wrote {@code unit} or no unit at all; otherwise not this quantity. */
+    /** The value if the meter wrote {@code unit} (in any case) or no unit at all; otherwise not this quantity. */
     private static BigDecimal unit(Quantity q, String unit) {
-        return q.unit().equals(unit) || q.unit().isEmpty() ? q.value() : null;
+        return canonicalUnit(q).unit().equals(unit) || q.unit().isEmpty() ? q.value() : null;
+    }
+
+    /**
+     * The quantity with its unit in the standard's spelling when the meter wrote it in another case:
+     * DSMR 5.0.2 clause 6.4 spells units {@code kWh}, {@code kW}, {@code V}, {@code A}, {@code m3},
+     * but meters (and the lower-case variant of the DSMR 5.0 example telegram) also write
+     * {@code kwh}, {@code kw}, {@code v}, {@code a}. Only units without a milli/mega ambiguity are
+     * folded: {@code mwh} stays as written and is not taken for MWh.
+     */
+    static Quantity canonicalUnit(Quantity q) {
+        String unit = switch (q.unit().toLowerCase(Locale.ROOT)) {
+            case "kwh" -> "kWh";
+            case "wh" -> "Wh";
+            case "kw" -> "kW";
+            case "w" -> "W";
+            case "v" -> "V";
+            case "a" -> "A";
+            case "m3" -> "m3";
+            default -> q.unit();
+        };
+        return unit.equals(q.unit()) ? q : new Quantity(q.value(), unit);
     }
 
     /** {@code 0002} → 2; a tariff indicator that is not a number is left out. */
@@ -169,7 +198,7 @@ public final class P1Normalizer {
         if (r.isEmpty() || r.get().value().unit().isEmpty()) {
             return Optional.empty();
         }
-        Quantity q = r.get().value();
+        Quantity q = canonicalUnit(r.get().value());
         String unit = q.unit().equals("m3") ? "m³" : q.unit();
         return Optional.of(new ChannelValue(c.channel(), c.deviceType().orElse(0), c.equipmentId().orElse(null),
                 q.value(), unit, r.get().capturedAt().local()));

@@ -123,14 +123,33 @@ public final class ObisCatalogue {
         PER_CHANNEL.put(ObisCode.parse("0-0:" + cde), new Entry(name, kind, description));
     }
 
-    /** The entry for a code; channel codes {@code 0-n:…} with n in 1..4 match their channel entry. */
+    /**
+     * The entry for a code; channel codes {@code 0-n:…} with n in 1..4 match their channel entry,
+     * and electricity codes on measurement channel B ≥ 1 ({@code 1-1:1.8.1}, as the Sagemcom XT211
+     * writes its energy and power registers) match the entry of channel 0 unless catalogued
+     * themselves (Smarty {@code 1-1:31.4.0}). IEC 62056-61 clause 5.3: group B is the channel
+     * number, 0 meaning "no channel specified"; the quantity is named by C.D.E alone.
+     */
     public static Optional<Entry> lookup(ObisCode code) {
         ObisCode key = code.withoutF();
         Entry e = EXACT.get(key);
         if (e == null && key.a() == 0 && key.b() >= 1 && key.b() <= 4) {
             e = PER_CHANNEL.get(key.onChannel(0));
         }
+        if (e == null && isMeasurementChannelAlias(key)) {
+            e = EXACT.get(key.onChannel(0));
+        }
         return Optional.ofNullable(e);
+    }
+
+    /**
+     * Whether the code is an electricity code on measurement channel B ≥ 1 that is not catalogued
+     * itself but is on channel 0: {@link P1Telegram} then also answers for it under its channel-0
+     * code, when the telegram has no channel-0 line of its own.
+     */
+    static boolean isMeasurementChannelAlias(ObisCode code) {
+        ObisCode key = code.withoutF();
+        return key.a() == 1 && key.b() >= 1 && !EXACT.containsKey(key) && EXACT.containsKey(key.onChannel(0));
     }
 
 }

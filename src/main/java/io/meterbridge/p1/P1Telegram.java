@@ -41,6 +41,12 @@ public final class P1Telegram {
                 index.putIfAbsent(l.obis().withoutF(), l);
             }
         }
+        // Second pass, so a meter's own channel-0 line always wins over a measurement-channel alias.
+        for (P1Line l : this.lines) {
+            if (!invalidLines.contains(l.lineNumber()) && ObisCatalogue.isMeasurementChannelAlias(l.obis())) {
+                index.putIfAbsent(l.obis().withoutF().onChannel(0), l);
+            }
+        }
         this.valid = Collections.unmodifiableMap(index);
     }
 
@@ -74,7 +80,11 @@ public final class P1Telegram {
         return lines.stream().filter(l -> !l.known()).toList();
     }
 
-    /** The first line with this code that passed validation (the F group is ignored). */
+    /**
+     * The first line with this code that passed validation (the F group is ignored). An electricity
+     * code on channel 0 ({@code 1-0:1.8.1}) also finds the same quantity written on measurement
+     * channel 1 ({@code 1-1:1.8.1}) when the telegram has no channel-0 line for it.
+     */
     public Optional<P1Line> line(ObisCode code) {
         return Optional.ofNullable(valid.get(code.withoutF()));
     }
