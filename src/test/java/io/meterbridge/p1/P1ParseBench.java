@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * Throughput of framing + CRC + parsing + reading every typed value, on the real telegrams of
  * src/test/resources/p1 fed as one stream. Not a unit test; run with
- * {@code java -cp target/classes:target/test-classes io.meterbridge.p1.P1ParseBench [seconds]}.
- * Prints telegrams per second (wall clock) and CPU time per telegram of the measuring thread.
+ * {@code java -cp target/classes:target/test-classes io.meterbridge.p1.P1ParseBench [seconds] [encrypted]}.
+ * Prints telegrams per second (wall clock) and CPU time per telegram of the measuring thread. With
+ * {@code encrypted} every telegram is first encrypted as a Smarty meter sends it, and the measure
+ * includes finding, authenticating and decrypting each frame.
  */
 public final class P1ParseBench {
 
@@ -23,30 +25,36 @@ public final class P1ParseBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        P1Cipher cipher = args.length > 1 && args[1].equals("encrypted")
+                ? P1Cipher.smarty("000102030405060708090A0B0C0D0E0F") : null;
         ByteArrayOutputStream s = new ByteArrayOutputStream();
+        long counter = 1;
         for (String f : FILES) {
-            s.writeBytes(Telegrams.bytes(f));
+            byte[] t = Telegrams.bytes(f);
+            s.writeBytes(cipher == null ? t : cipher.encrypt("SAG12345".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    counter++, t).encode());
         }
         byte[] stream = s.toByteArray();
         System.out.printf("stream: %d telegrams, %d bytes (%.0f bytes/telegram)%n", FILES.length, stream.length,
                 (double) stream.length / FILES.length);
-        run(stream, 3); // warm-up
+        java.util.function.Supplier<TelegramFramer> framers = cipher == null ? P1Framer::new
+                : () -> new EncryptedP1Framer(cipher, P1Framer.DEFAULT_MAX_TELEGRAM_BYTES);
+        run(stream, 3, framers.get()); // warm-up
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long cpu0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        long telegrams = run(stream, seconds);
+        long telegrams = run(stream, seconds, framers.get());
         long wall = System.nanoTime() - t0;
         long cpuNs = cpu.getCurrentThreadCpuTime() - cpu0;
-        System.out.printf("framed+parsed+read %d telegrams in %.2f s: %.0f telegrams/s, %.1f µs CPU per telegram%n",
+        System.out.printf((cipher != null ? "decrypted+" : "") + "framed+parsed+read %d telegrams in %.2f s: %.0f telegrams/s, %.1f µs CPU per telegram%n",
                 telegrams, wall / 1e9, telegrams / (wall / 1e9), cpuNs / 1e3 / telegrams);
         System.out.printf("CPU share at 1 telegram/s: %.4f %% of one core%n", cpuNs / 1e9 / telegrams * 100);
     }
 
-    private static long run(byte[] stream, int seconds) throws P1FormatException {
+    private static long run(byte[] stream, int seconds, TelegramFramer framer) throws P1FormatException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long count = 0;
         long sink = 0;
-        P1Framer framer = new P1Framer();
         while (System.nanoTime() < deadline) {
             for (int i = 0; i < 100; i++) {
                 List<P1FramerEvent> events = framer.feed(stream);
