@@ -30,13 +30,11 @@ public final class GeneralGlobalCipherFramer {
     private int lengthBytes;
     private long position;
     private long apduStart;
-    private long noiseStart = -1;
-    private long noiseLength;
+    private final NoiseRun noise = new NoiseRun("0xDB starting an encrypted telegram");
 
     private long apdus;
     private long truncated;
     private long oversized;
-    private long noiseBytes;
 
     /** A framer that takes APDUs of up to {@code maxApduBytes} bytes on the wire. */
     public GeneralGlobalCipherFramer(int maxApduBytes) {
@@ -67,14 +65,14 @@ public final class GeneralGlobalCipherFramer {
     public List<P1FramerEvent> endOfStream() {
         List<P1FramerEvent> out = new ArrayList<>(2);
         cutOff("end of stream", out);
-        flushNoise(out);
+        noise.flush(out);
         return out;
     }
 
     private void cutOff(String what, List<P1FramerEvent> out) {
         if (headerLength > 0) {
             truncated++;
-            flushNoise(out);
+            noise.flush(out);
             long have = headerLength + (body == null ? 0 : bodyLength);
             out.add(new Dropped(Dropped.Reason.TRUNCATED, apduStart, have, body == null
                     ? "expected the rest of an encrypted telegram's header, found " + what + " after " + have + " bytes"
@@ -100,7 +98,7 @@ public final class GeneralGlobalCipherFramer {
 
     /** Bytes outside APDUs, including the tag of every header that failed a check. */
     public long noiseBytes() {
-        return noiseBytes;
+        return noise.total();
     }
 
     private void accept(byte b, long at, List<P1FramerEvent> out) {
@@ -110,7 +108,7 @@ public final class GeneralGlobalCipherFramer {
                 byte[] replay = Arrays.copyOfRange(header, 1, headerLength + 1);
                 replay[replay.length - 1] = b;
                 long from = apduStart + 1;
-                noise(apduStart);
+                noise.add(apduStart);
                 reset();
                 replay(replay, from, out);
                 return;
@@ -127,7 +125,7 @@ public final class GeneralGlobalCipherFramer {
                 apduStart = at;
                 header[headerLength++] = b;
             } else {
-                noise(at);
+                noise.add(at);
             }
             return;
         }
@@ -159,7 +157,7 @@ public final class GeneralGlobalCipherFramer {
         }
         if (headerLength + length > maxApduBytes) {
             oversized++;
-            flushNoise(out);
+            noise.flush(out);
             out.add(new Dropped(Dropped.Reason.OVERSIZED, apduStart, headerLength, "an encrypted telegram header"
                     + " announces " + length + " bytes, more than maxTelegramBytes (" + maxApduBytes + "); searching on"));
             resync(out);
@@ -175,7 +173,7 @@ public final class GeneralGlobalCipherFramer {
         long counter = ((body[1] & 0xFFL) << 24) | ((body[2] & 0xFF) << 16) | ((body[3] & 0xFF) << 8) | (body[4] & 0xFF);
         int cipherEnd = body.length - GeneralGlobalCipher.TAG_BYTES;
         apdus++;
-        flushNoise(out);
+        noise.flush(out);
         out.add(new GeneralGlobalCipher(apduStart, title, sc, counter, Arrays.copyOfRange(body, 5, cipherEnd),
                 Arrays.copyOfRange(body, cipherEnd, body.length)));
         reset();
@@ -185,7 +183,7 @@ public final class GeneralGlobalCipherFramer {
     private void resync(List<P1FramerEvent> out) {
         byte[] replay = Arrays.copyOfRange(header, 1, headerLength);
         long from = apduStart + 1;
-        noise(apduStart);
+        noise.add(apduStart);
         reset();
         replay(replay, from, out);
     }
@@ -203,20 +201,4 @@ public final class GeneralGlobalCipherFramer {
         bodyLength = 0;
     }
 
-    private void noise(long at) {
-        if (noiseStart < 0) {
-            noiseStart = at;
-            noiseLength = 0;
-        }
-        noiseLength++;
-        noiseBytes++;
-    }
-
-    private void flushNoise(List<P1FramerEvent> out) {
-        if (noiseStart >= 0) {
-            out.add(new Dropped(Dropped.Reason.NOISE, noiseStart, noiseLength,
-                    "expected 0xDB starting an encrypted telegram, found " + noiseLength + " other bytes"));
-            noiseStart = -1;
-        }
-    }
 }

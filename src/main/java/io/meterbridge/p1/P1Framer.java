@@ -52,15 +52,13 @@ public final class P1Framer implements TelegramFramer {
     private int crcDigits;
     private long position;
     private long telegramStart;
-    private long noiseStart = -1;
-    private long noiseLength;
+    private final NoiseRun noise = new NoiseRun("'/' starting a telegram");
 
     private long frames;
     private long crcMismatches;
     private long truncated;
     private long oversized;
     private long malformed;
-    private long noiseBytes;
 
     /** A framer with {@link #DEFAULT_MAX_TELEGRAM_BYTES}. */
     public P1Framer() {
@@ -97,13 +95,13 @@ public final class P1Framer implements TelegramFramer {
             state = State.HUNT;
             length = 0;
         }
-        flushNoise(out);
+        noise.flush(out);
         return out;
     }
 
     @Override
     public Statistics statistics() {
-        return new Statistics(frames, crcMismatches, truncated, oversized, malformed, noiseBytes, 0);
+        return new Statistics(frames, crcMismatches, truncated, oversized, malformed, noise.total(), 0);
     }
 
     /**
@@ -125,10 +123,10 @@ public final class P1Framer implements TelegramFramer {
         switch (state) {
             case HUNT -> {
                 if (b == '/') {
-                    flushNoise(out);
+                    noise.flush(out);
                     start(b);
                 } else if (b != '\r' && b != '\n') {
-                    noise();
+                    noise.add(position);
                 }
             }
             case BODY -> {
@@ -221,23 +219,6 @@ public final class P1Framer implements TelegramFramer {
     private void reset() {
         state = State.HUNT;
         length = 0;
-    }
-
-    private void noise() {
-        if (noiseStart < 0) {
-            noiseStart = position;
-            noiseLength = 0;
-        }
-        noiseLength++;
-        noiseBytes++;
-    }
-
-    private void flushNoise(List<P1FramerEvent> out) {
-        if (noiseStart >= 0) {
-            out.add(new Dropped(Dropped.Reason.NOISE, noiseStart, noiseLength,
-                    "expected '/' starting a telegram, found " + noiseLength + " other bytes"));
-            noiseStart = -1;
-        }
     }
 
     private static boolean isHex(int b) {

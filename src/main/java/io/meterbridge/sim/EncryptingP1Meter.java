@@ -62,19 +62,7 @@ public final class EncryptingP1Meter {
                 yield apdu;
             }
             case TRUNCATED -> Arrays.copyOf(apdu, 1 + random.nextInt(apdu.length - 1));
-            case NOISE -> {
-                byte[] noise = new byte[8 + random.nextInt(64)];
-                for (int i = 0; i < noise.length; i++) {
-                    int b;
-                    do {
-                        b = random.nextInt(256);
-                    } while (b == GeneralGlobalCipher.APDU_TAG);
-                    noise[i] = (byte) b;
-                }
-                byte[] out = Arrays.copyOf(noise, noise.length + apdu.length);
-                System.arraycopy(apdu, 0, out, noise.length, apdu.length);
-                yield out;
-            }
+            case NOISE -> P1Simulator.withNoiseBefore(apdu, random, GeneralGlobalCipher.APDU_TAG);
         };
     }
 }

@@ -78,20 +78,26 @@ public final class P1Simulator {
                 yield bad;
             }
             case TRUNCATED -> Arrays.copyOf(telegram, 1 + random.nextInt(indexOf(telegram, (byte) '!')));
-            case NOISE -> {
-                byte[] noise = new byte[8 + random.nextInt(64)];
-                for (int i = 0; i < noise.length; i++) {
-                    int b;
-                    do {
-                        b = random.nextInt(256);
-                    } while (b == '/');
-                    noise[i] = (byte) b;
-                }
-                byte[] out = Arrays.copyOf(noise, noise.length + telegram.length);
-                System.arraycopy(telegram, 0, out, noise.length, telegram.length);
-                yield out;
-            }
+            case NOISE -> withNoiseBefore(telegram, random, '/');
         };
+    }
+
+    /**
+     * 8 to 71 random bytes, none of them {@code start} (the byte a telegram begins with), then the
+     * telegram: line noise a framer has to skip.
+     */
+    static byte[] withNoiseBefore(byte[] telegram, Random random, int start) {
+        byte[] noise = new byte[8 + random.nextInt(64)];
+        for (int i = 0; i < noise.length; i++) {
+            int b;
+            do {
+                b = random.nextInt(256);
+            } while (b == start);
+            noise[i] = (byte) b;
+        }
+        byte[] out = Arrays.copyOf(noise, noise.length + telegram.length);
+        System.arraycopy(telegram, 0, out, noise.length, telegram.length);
+        return out;
     }
 
     private void advance(Duration step) {
