@@ -1,6 +1,7 @@
 package io.meterbridge.p1;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -63,11 +64,11 @@ public record GeneralGlobalCipher(long offset, byte[] systemTitle, int securityC
         String hex = HexFormat.of().withUpperCase().formatHex(systemTitle);
         boolean letters = systemTitle[0] >= 'A' && systemTitle[0] <= 'Z' && systemTitle[1] >= 'A'
                 && systemTitle[1] <= 'Z' && systemTitle[2] >= 'A' && systemTitle[2] <= 'Z';
-        return letters ? new String(systemTitle, 0, 3, java.nio.charset.StandardCharsets.US_ASCII) + " " + hex : hex;
+        return letters ? new String(systemTitle, 0, 3, StandardCharsets.US_ASCII) + " " + hex : hex;
     }
 
     /** Length on the wire, tag {@code 0xDB} to the last tag byte. */
-    public int wireLength() {
+    private int wireLength() {
         int content = OVERHEAD_BYTES + cipherText.length;
         return 2 + SYSTEM_TITLE_BYTES + lengthFieldBytes(content) + content;
     }
