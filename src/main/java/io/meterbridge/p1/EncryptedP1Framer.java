@@ -78,7 +78,7 @@ public final class EncryptedP1Framer implements TelegramFramer {
         }
         // The plain text is exactly one telegram, CR LF after the CRC or not: a framer of its own
         // checks its CRC and finds its end; the offsets it reports are moved to the APDU's.
-        P1Framer inner = new P1Framer(Math.max(maxTelegramBytes, plain.length + 1));
+        P1Framer inner = new P1Framer(Math.max(16, plain.length)); // the whole plain text always fits
         List<P1FramerEvent> found = new ArrayList<>(inner.feed(plain));
         found.addAll(inner.endOfStream());
         for (P1FramerEvent e : found) {

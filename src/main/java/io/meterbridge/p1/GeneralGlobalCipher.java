@@ -56,6 +56,11 @@ public record GeneralGlobalCipher(long offset, byte[] systemTitle, int securityC
 
     /** The GCM initialisation vector: system title then invocation counter, 12 bytes. */
     public byte[] initialisationVector() {
+        return initialisationVector(systemTitle, invocationCounter);
+    }
+
+    /** The GCM initialisation vector of a frame with this system title and invocation counter. */
+    static byte[] initialisationVector(byte[] systemTitle, long invocationCounter) {
         return ByteBuffer.allocate(SYSTEM_TITLE_BYTES + 4).put(systemTitle).putInt((int) invocationCounter).array();
     }
 

@@ -19,8 +19,11 @@ import java.util.List;
  */
 public final class GeneralGlobalCipherFramer {
 
-    /** Header bytes before the body at most: tag, title length, title, 0x82 and two length bytes. */
-    private static final int MAX_HEADER_BYTES = 2 + GeneralGlobalCipher.SYSTEM_TITLE_BYTES + 3;
+    /**
+     * Header bytes at most: tag, title length, title, 0x82 and two length bytes, and the security
+     * control byte while it is checked.
+     */
+    private static final int MAX_HEADER_BYTES = 2 + GeneralGlobalCipher.SYSTEM_TITLE_BYTES + 3 + 1;
 
     private final int maxApduBytes;
     private final byte[] header = new byte[MAX_HEADER_BYTES];
@@ -105,12 +108,8 @@ public final class GeneralGlobalCipherFramer {
         if (body != null) {
             if (bodyLength == 0 && (b & 0xFF) != GeneralGlobalCipher.SECURITY_CONTROL_ENCRYPTED_AUTHENTICATED) {
                 // Not a Smarty header after all (or another security suite): search again after the 0xDB.
-                byte[] replay = Arrays.copyOfRange(header, 1, headerLength + 1);
-                replay[replay.length - 1] = b;
-                long from = apduStart + 1;
-                noise.add(apduStart);
-                reset();
-                replay(replay, from, out);
+                header[headerLength++] = b;
+                resync(out);
                 return;
             }
             body[bodyLength++] = b;

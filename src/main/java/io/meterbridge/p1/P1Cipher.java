@@ -112,9 +112,9 @@ public final class P1Cipher {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, apdu.initialisationVector()));
             gcm.updateAAD(additionalData(apdu.securityControl()));
-            byte[] input = Arrays.copyOf(apdu.cipherText(), apdu.cipherText().length + apdu.tag().length);
-            System.arraycopy(apdu.tag(), 0, input, apdu.cipherText().length, apdu.tag().length);
-            return gcm.doFinal(input);
+            // GCM decryption returns nothing before the tag has been checked, all of it after
+            gcm.update(apdu.cipherText());
+            return gcm.doFinal(apdu.tag());
         } catch (AEADBadTagException e) {
             // Decrypting without the tag tells the two possible causes apart: the right key gives text.
             if (looksLikeTelegram(counterMode(apdu))) {
@@ -137,7 +137,7 @@ public final class P1Cipher {
      */
     public GeneralGlobalCipher encrypt(byte[] systemTitle, long invocationCounter, byte[] plainText) {
         int sc = GeneralGlobalCipher.SECURITY_CONTROL_ENCRYPTED_AUTHENTICATED;
-        byte[] iv = ByteBuffer.allocate(12).put(systemTitle).putInt((int) invocationCounter).array();
+        byte[] iv = GeneralGlobalCipher.initialisationVector(systemTitle, invocationCounter);
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));

@@ -215,8 +215,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
             return;
         }
         String key = reading.meter().stableKey();
-        // a P1 meter sends by itself; everything else was polled
-        boolean polled = !source.scheme().equals("p1");
+        boolean polled = !source.sendsByItself();
         synchronized (this) {
             if (polled) {
                 polls++;
@@ -325,7 +324,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         synchronized (this) {
             long now = System.nanoTime();
             for (Meter m : meters.values()) {
-                if (!m.source.scheme().equals("p1") || !m.availability.online() || m.lastNanos == 0) {
+                if (!m.source.sendsByItself() || !m.availability.online() || m.lastNanos == 0) {
                     continue;
                 }
                 long allowed = Math.max(settings.p1OfflineAfter().toNanos(), 3 * m.gapNanos);

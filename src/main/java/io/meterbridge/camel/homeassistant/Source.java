@@ -51,6 +51,11 @@ public record Source(String endpoint, String address) {
         return a.toUpperCase(Locale.ROOT);
     }
 
+    /** True for a P1 meter, which sends by itself; every other source is polled. */
+    boolean sendsByItself() {
+        return scheme().equals("p1");
+    }
+
     /** The scheme of the endpoint ({@code mbus}, {@code p1}, {@code direct}). */
     String scheme() {
         int colon = endpoint.indexOf(':');
