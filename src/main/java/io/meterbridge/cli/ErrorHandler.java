@@ -16,7 +16,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         String where = cmd.getParent() == null ? "meterbridge" : "meterbridge " + cmd.getCommandName();
-        cmd.getErr().println(where + ": " + message);
+        // several problems (settings) are several lines, each with the prefix, never a stack trace
+        message.lines().forEach(line -> cmd.getErr().println(where + ": " + line));
         if (System.getenv("METERBRIDGE_STACKTRACE") != null) {
             ex.printStackTrace(cmd.getErr());
         }

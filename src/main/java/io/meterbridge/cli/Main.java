@@ -2,11 +2,13 @@ package io.meterbridge.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code java -jar meterbridge.jar [COMMAND]}: without a command, runs the service; with one,
- * runs that tool. Exit status: 0 success, 1 runtime failure (port, meter, broker), 2 bad input
- * (usage, undecodable frame).
+ * runs that tool. Exit status: 0 success, 1 runtime failure (port, meter, broker) or a setting or
+ * route file the service cannot run with, 2 bad input on the command line (usage, undecodable
+ * frame).
  */
 @Command(name = "meterbridge",
         mixinStandardHelpOptions = true,
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ServiceCommand.class,
+            CheckCommand.class,
             DecodeCommand.class,
             ScanCommand.class,
             ReadCommand.class,
@@ -25,10 +28,16 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
-    /** Without a command: the service ({@link ServiceCommand} with its defaults). */
+    /** {@code --home} and {@code -D} work without a command too: {@code meterbridge -D mqtt.url=…}. */
+    @Mixin
+    ServiceOptions options = new ServiceOptions();
+
+    /** Without a command: the service ({@link ServiceCommand} with these options). */
     @Override
     public Integer call() throws Exception {
-        return new ServiceCommand().call();
+        ServiceCommand run = new ServiceCommand();
+        run.options = options;
+        return run.call();
     }
 
     public static void main(String[] args) {

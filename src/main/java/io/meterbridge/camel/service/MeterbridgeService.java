@@ -1,12 +1,18 @@
 package io.meterbridge.camel.service;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+
+import io.meterbridge.camel.settings.InvalidSettingsException;
+import io.meterbridge.camel.settings.SettingProblem;
+import io.meterbridge.camel.settings.SettingsCheck;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyBindingException;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -14,6 +20,8 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The meterbridge service: Apache Camel Main with the routes of {@code <home>/routes/*.yaml} and
@@ -35,13 +43,16 @@ public final class MeterbridgeService implements AutoCloseable {
 
     /** The classpath defaults every installation starts from. */
     public static final String DEFAULTS = "classpath:meterbridge-defaults.properties";
+    private static final Logger LOG = LoggerFactory.getLogger("meterbridge");
 
     private final Path home;
     private final Map<String, String> overrides;
     private final boolean reload;
     private final Map<String, Object> beans = new LinkedHashMap<>();
     private Main main;
-    private ValidatingRouteReloadStrategy reloader;
+    private RouteFileReloader reloader;
+    /** The keys the user set, with where: for messages that name the place. */
+    private final Map<String, String> given = new LinkedHashMap<>();
 
     /**
      * @param home      the directory holding {@code application.properties} and {@code routes/}
@@ -69,13 +80,61 @@ public final class MeterbridgeService implements AutoCloseable {
         return this;
     }
 
-    /** Starts Camel and returns once every route is running. */
+    /**
+     * Checks the settings, starts Camel and returns once every route is running.
+     *
+     * @throws InvalidSettingsException a setting that is not allowed (nothing was started)
+     * @throws RouteFileException       a route file that does not load, or no route file at all
+     */
     public synchronized CamelContext start() throws Exception {
         if (main != null) {
             throw new IllegalStateException("already started");
         }
+        Main m = prepare(false);
+        try {
+            m.start();
+        } catch (Exception e) {
+            try {
+                m.stop();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw explain(e, m.getCamelContext());
+        }
+        main = m;
+        LOG.info("{}", ServiceSummary.of(m.getCamelContext(), version(), home));
+        return m.getCamelContext();
+    }
+
+    /**
+     * {@code meterbridge check}: checks the settings and every route file as {@link #start} would,
+     * and creates every endpoint the routes use (so an unknown option, a missing bean or a bad
+     * value is found), without starting a route: no port, broker or file is opened.
+     *
+     * @return how many routes would run
+     */
+    public int check() throws Exception {
+        Main m = prepare(true);
+        try {
+            m.init();
+            return RouteCheck.createEndpoints(m.getCamelContext());
+        } catch (Exception e) {
+            throw explain(e, m.getCamelContext());
+        }
+    }
+
+    private Main prepare(boolean checkOnly) throws Exception {
         Path routes = home.resolve("routes");
         Path properties = home.resolve("application.properties");
+        Map<Path, String> routeTexts = RouteFileReloader.snapshot(routes);
+        if (routeTexts.isEmpty()) {
+            throw new RouteFileException(null, 0, routes + ": no route files (*.yaml), so nothing would run; "
+                    + "copy the shipped routes/ directory there, or use --home with the directory that has them", null);
+        }
+        Set<String> routeKeys = SettingsCheck.routeKeys(routes);
+        given.clear();
+        given.putAll(SettingsCheck.keysWithLines(properties));
+        overrides.keySet().forEach(k -> given.put(k, "command line (-D)"));
         Main m = new Main();
         // Camel's first location that defines a key wins: the user's file before the built-in defaults.
         m.setPropertyPlaceholderLocations("file:" + properties + ";optional=true," + DEFAULTS + ";optional=true");
@@ -86,20 +145,20 @@ public final class MeterbridgeService implements AutoCloseable {
                 .withName("meterbridge")
                 .withShutdownTimeout(10)
                 .withJmxEnabled(false);
-        if (reload && Files.isDirectory(routes)) {
-            reloader = new ValidatingRouteReloadStrategy(routes.toString(), "*.yaml");
+        if (reload && !checkOnly) {
+            reloader = new RouteFileReloader(routes, routeTexts);
         }
-        m.configure().addRoutesBuilder(new org.apache.camel.builder.RouteBuilder() {
-            @Override
-            public void configure() {
-                // keeps the context valid when routes/ is empty, so the failure names the cause
-            }
-        });
         m.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext ctx = configured.getCamelContext();
-                ServiceSupport.customise(ctx);
+                PropertiesComponent pc = ctx.getPropertiesComponent();
+                try {
+                    new SettingsCheck(pc::resolveProperty, given, System.getenv(), routeKeys).verify();
+                } catch (InvalidSettingsException e) {
+                    throw new SettingsRejected(e);
+                }
+                ServiceSupport.customise(ctx, checkOnly);
                 beans.forEach(ctx.getRegistry()::bind);
                 if (reloader != null) {
                     try {
@@ -110,19 +169,41 @@ public final class MeterbridgeService implements AutoCloseable {
                 }
             }
         });
-        try {
-            m.start();
-        } catch (Exception e) {
-            try {
-                m.stop();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            CamelContext ctx = m.getCamelContext();
-            throw RouteFileException.explain(e, id -> routeResource(ctx, id)).map(Exception.class::cast).orElse(e);
+        return m;
+    }
+
+    /** Carries the settings' problems out of Camel's listener, which may not throw checked exceptions. */
+    private static final class SettingsRejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SettingsRejected(InvalidSettingsException cause) {
+            super(cause.getMessage(), cause);
         }
-        main = m;
-        return m.getCamelContext();
+    }
+
+    private Exception explain(Exception e, CamelContext ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingsException invalid) {
+                return invalid;
+            }
+            if (t instanceof PropertyBindingException binding && binding.getOptionPrefix() != null) {
+                // a camel.* key of application.properties that Camel cannot apply
+                String key = binding.getOptionPrefix().replaceAll("\\.$", "") + "." + binding.getOptionKey();
+                String where = given.getOrDefault(key, "settings");
+                Throwable cause = binding.getCause();
+                String why = cause != null && cause.getMessage() != null ? cause.getMessage()
+                        : "Camel has no option '" + binding.getPropertyName() + "' there";
+                return new InvalidSettingsException(List.of(new SettingProblem(key, where,
+                        key + "=" + binding.getValue() + ": " + RouteFileException.rootMessage(new Exception(why)))));
+            }
+        }
+        return RouteFileException.explain(e, ctx, id -> routeResource(ctx, id)).map(Exception.class::cast).orElse(e);
+    }
+
+    /** meterbridge's version, from the JAR's manifest. */
+    public static String version() {
+        String v = MeterbridgeService.class.getPackage().getImplementationVersion();
+        return v != null ? v : "development build";
     }
 
     private static Resource routeResource(CamelContext ctx, String routeId) {
@@ -165,10 +246,13 @@ public final class MeterbridgeService implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (main != null) {
+            long started = main.getCamelContext().getUptime().toMillis();
+            LOG.info("meterbridge stopping after {}", java.time.Duration.ofMillis(started).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             try {
                 main.stop();
             } finally {
                 main = null;
+                LOG.info("meterbridge stopped");
             }
         }
     }

@@ -1,6 +1,19 @@
 package io.meterbridge.camel.service;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.NamedNode;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
 
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.FailedToStartRouteException;
@@ -40,11 +53,16 @@ public final class RouteFileException extends Exception {
     }
 
     /**
-     * Explains {@code e} if it (or a cause) is a route-file problem.
+     * Explains {@code e} if it (or a cause) is a route-file problem: a YAML problem by its mark; a
+     * route Camel could not create by the line of the step that failed (the route's own line where
+     * the step is not known) and the properties that fed that step, with their values, so that
+     * {@code mbus.addresses=1,x} is found in {@code application.properties}, not in the route.
      *
-     * @param routeFile maps a route id to the resource it was loaded from (may return null)
+     * @param ctx       the context the route was added to, for its definition (may be null)
+     * @param routeFile maps a route id to the resource it was loaded from when the context no longer
+     *                  knows it (may return null)
      */
-    static Optional<RouteFileException> explain(Throwable e, java.util.function.Function<String, Resource> routeFile) {
+    static Optional<RouteFileException> explain(Throwable e, CamelContext ctx, Function<String, Resource> routeFile) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RouteFileException rfe) {
                 return Optional.of(rfe);
@@ -67,16 +85,65 @@ public final class RouteFileException extends Exception {
             String routeId = t instanceof FailedToCreateRouteException c ? c.getRouteId()
                     : t instanceof FailedToStartRouteException s ? s.getRouteId() : null;
             if (routeId != null) {
-                Resource resource = routeFile.apply(routeId);
-                String where = resource != null ? display(resource.getLocation()) : "a route file";
-                return Optional.of(new RouteFileException(resource != null ? resource.getLocation() : null, 0,
-                        where + ": route '" + routeId + "': " + rootMessage(t), e));
+                RouteDefinition def = ctx instanceof ModelCamelContext model ? model.getRouteDefinition(routeId) : null;
+                Resource resource = def != null && def.getResource() != null ? def.getResource() : routeFile.apply(routeId);
+                NamedNode step = def != null ? failedStep(def, t.getMessage()) : null;
+                int line = step != null && step.getLineNumber() > 0 ? step.getLineNumber()
+                        : def != null ? Math.max(0, def.getLineNumber()) : 0;
+                String where = (resource != null ? display(resource.getLocation()) : "a route file") + (line > 0 ? ":" + line : "");
+                String fed = step != null && ctx != null ? properties(ctx, step.toString()) : "";
+                return Optional.of(new RouteFileException(resource != null ? resource.getLocation() : null, line,
+                        where + ": route '" + routeId + "': " + rootMessage(t) + fed, e));
             }
         }
         return Optional.empty();
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * The step Camel names in its message ({@code at: >>> To[...] <<<}: the exception has no field
+     * for it), or the route's input when none is named: an endpoint of the {@code from} failed.
+     */
+    private static NamedNode failedStep(RouteDefinition def, String message) {
+        int at = message != null ? message.indexOf(" at: >>> ") : -1;
+        int end = at >= 0 ? message.indexOf(" <<< ", at) : -1;
+        if (end < 0) {
+            return def.getInput();
+        }
+        String label = message.substring(at + " at: >>> ".length(), end);
+        return find(def.getOutputs(), label);
+    }
+
+    private static NamedNode find(List<ProcessorDefinition<?>> steps, String label) {
+        for (ProcessorDefinition<?> step : steps) {
+            if (label.equals(step.toString())) {
+                return step;
+            }
+            NamedNode inner = find(step.getOutputs(), label);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    /** {@code " (from mbus.addresses=1,x)"} for the placeholders in a step's text, or "". */
+    private static String properties(CamelContext ctx, String raw) {
+        Matcher m = PLACEHOLDER.matcher(raw);
+        Set<String> keys = new LinkedHashSet<>();
+        while (m.find()) {
+            keys.add(m.group(1).trim());
+        }
+        List<String> fed = new ArrayList<>();
+        for (String key : keys) {
+            ctx.getPropertiesComponent().resolveProperty(key).ifPresent(v -> fed.add(key + "=" + v));
+        }
+        return fed.isEmpty() ? "" : " (from " + String.join(", ", fed) + ")";
+    }
+
+    /** {@code {{key}}}, {@code {{key:default}}}, {@code {{enabled:key}}} is a function, not a key. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(?!enabled:)([A-Za-z0-9_.-]+)(?::[^}]*)?}}");
+
+    static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -85,7 +152,7 @@ public final class RouteFileException extends Exception {
     }
 
     /** {@code file:/home/pi/routes/a.yaml} → {@code /home/pi/routes/a.yaml}. */
-    private static String display(String location) {
+    static String display(String location) {
         if (location == null) {
             return "a route file";
         }

@@ -14,6 +14,7 @@ import io.meterbridge.camel.output.CsvRow;
 import io.meterbridge.camel.output.DailyFiles;
 import io.meterbridge.camel.reading.NormalizeProcessor;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.spi.PropertiesComponent;
@@ -36,7 +37,12 @@ final class ServiceSupport {
     private ServiceSupport() {
     }
 
-    static void customise(CamelContext ctx) {
+    /**
+     * @param checkOnly for {@code meterbridge check}: the beans the routes name are bound, but no
+     *                  MQTT connection is made or prepared (its session files may be in use by the
+     *                  running service); inert stand-ins take the names of the MQTT beans
+     */
+    static void customise(CamelContext ctx, boolean checkOnly) {
         PropertiesComponent pc = ctx.getPropertiesComponent();
         pc.addPropertiesFunction(new EnabledFunction(pc));
         ctx.getRegistry().bind("dailyFiles", new DailyFiles());
@@ -46,7 +52,13 @@ final class ServiceSupport {
         ctx.getRegistry().bind("normalize", new NormalizeProcessor(calorific.isEmpty() ? null : new BigDecimal(calorific)));
         String url = pc.resolveProperty("mqtt.url").orElse("").trim();
         BrokerConnection broker = null;
-        if (!url.isEmpty()) {
+        if (!url.isEmpty() && checkOnly) {
+            Processor notRunning = exchange -> {
+                throw new IllegalStateException("meterbridge check starts no route");
+            };
+            ctx.getRegistry().bind(BROKER_BEAN, notRunning);
+            ctx.getRegistry().bind("mqttSessionGuard", notRunning);
+        } else if (!url.isEmpty()) {
             broker = new BrokerConnection(mqttSettings(pc, url), false);
             ctx.getRegistry().bind(BROKER_BEAN, broker);
             ctx.getRegistry().bind("mqttSessionGuard", new MqttSessionGuard(broker, 5000));
@@ -84,8 +96,7 @@ final class ServiceSupport {
             }
         }
         // bean homeAssistant: discovery, states and availability on the same connection (no-op without it)
-        String version = ServiceSupport.class.getPackage().getImplementationVersion();
-        HomeAssistantSupport.install(ctx, broker, version != null ? version : "development build");
+        HomeAssistantSupport.install(ctx, broker, MeterbridgeService.version());
     }
 
     static MqttSettings mqttSettings(PropertiesComponent pc, String url) {

@@ -20,6 +20,7 @@ class PropertyPrecedenceTest {
     @Test
     void theUsersFileWinsOverDefaultsAndOverridesWinOverTheFile() throws Exception {
         Files.createDirectories(home.resolve("routes"));
+        Files.writeString(home.resolve("routes/idle.yaml"), "- route:\n    from:\n      uri: timer:idle?period=60000\n      steps:\n        - log: idle\n");
         Files.writeString(home.resolve("application.properties"),
                 "mbus.bus=\nmqtt.topicPrefix=from-file\nmbus.poll=7m\n");
         try (MeterbridgeService s = new MeterbridgeService(home, Map.of("mbus.poll", "9m"), false)) {

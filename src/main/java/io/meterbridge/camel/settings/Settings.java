@@ -1,0 +1,100 @@
+package io.meterbridge.camel.settings;
+
+import static io.meterbridge.camel.settings.Setting.optional;
+import static io.meterbridge.camel.settings.Setting.required;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.meterbridge.camel.settings.SettingType.Addresses;
+import io.meterbridge.camel.settings.SettingType.Choice;
+import io.meterbridge.camel.settings.SettingType.FileName;
+import io.meterbridge.camel.settings.SettingType.Id;
+import io.meterbridge.camel.settings.SettingType.Key;
+import io.meterbridge.camel.settings.SettingType.Keys;
+import io.meterbridge.camel.settings.SettingType.Link;
+import io.meterbridge.camel.settings.SettingType.Millis;
+import io.meterbridge.camel.settings.SettingType.Port;
+import io.meterbridge.camel.settings.SettingType.Positive;
+import io.meterbridge.camel.settings.SettingType.Text;
+import io.meterbridge.camel.settings.SettingType.Topic;
+import io.meterbridge.camel.settings.SettingType.Whole;
+import io.meterbridge.camel.settings.SettingType.Zone;
+import io.meterbridge.p1.P1Version;
+
+/**
+ * Every setting meterbridge reads, with the values it takes. What each one does is documented
+ * beside its default in {@code meterbridge-defaults.properties} and in the README; keys whose
+ * default is written in a shipped route ({@code {{p1.baudRate:115200}}}) are documented there.
+ * Keys under {@code camel.} are Camel's own and are checked by Camel.
+ */
+public final class Settings {
+
+    /** The M-Bus master baud rates EN 13757-2 allows (300 to 38400 Bd). */
+    private static final Choice MBUS_BAUD = Choice.of("300", "600", "1200", "2400", "4800", "9600", "19200", "38400");
+
+    private static final List<Setting> ALL = List.of(
+            optional("mbus.bus", new Port(List.of("sim:paced"), true)),
+            required("mbus.addresses", new Addresses()),
+            required("mbus.poll", new Millis(1000)),
+            required("mbus.baud", MBUS_BAUD),
+            optional("meter.gasCalorificValue", new Positive()),
+            required("output.dir", new Text()),
+            required("jsonl.fileName", new FileName()),
+            required("csv.fileName", new FileName()),
+            required("csv.columns", new Keys()),
+            optional("mqtt.url", new Link(List.of("tcp", "ssl", "ws", "wss"))),
+            optional("mqtt.clientId", new Text()),
+            optional("mqtt.username", new Text()),
+            optional("mqtt.password", new Text()).hidden(),
+            required("mqtt.topicPrefix", new Topic()),
+            required("mqtt.availabilityTopic", new Topic()),
+            required("mqtt.homeAssistantStatusTopic", new Topic()),
+            required("mqtt.qos", Choice.of("1", "2")),
+            required("mqtt.maxReconnectSeconds", new Whole(1, 3600)),
+            required("mqtt.connectionTimeoutSeconds", new Whole(1, 300)),
+            required("mqtt.sessionExpirySeconds", new Whole(0, 4_294_967_295L)),
+            required("mqtt.persistenceDirectory", new Text()),
+            optional("http.url", new Link(List.of("http", "https"))),
+            required("homeassistant.enabled", Choice.of("true", "false")),
+            required("homeassistant.discoveryPrefix", new Topic()),
+            required("homeassistant.bridgeId", new Id()),
+            required("homeassistant.bridgeName", new Text()),
+            optional("homeassistant.pollInterval", new Millis(1000)),
+            required("homeassistant.expireAfterPolls", new Whole(1, 1000)),
+            required("homeassistant.offlineAfterFailedPolls", new Whole(1, 1000)),
+            optional("homeassistant.p1OfflineAfter", new Millis(1000)),
+            required("homeassistant.registry", new Text()),
+            optional("p1.port", new Port(p1Simulators(), false)),
+            optional("p1.baudRate", Choice.of("1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200")),
+            optional("p1.dataBits", Choice.of("7", "8")),
+            optional("p1.parity", Choice.of("none", "even", "odd")),
+            optional("p1.timeZone", new Zone()),
+            optional("p1.decryptionKey", new Key(false)).hidden(),
+            optional("p1.authenticationKey", new Key(true)).hidden(),
+            optional("p1.livePeriod", new Whole(100, Integer.MAX_VALUE)),
+            optional("p1.recordPeriod", new Whole(1000, Integer.MAX_VALUE)));
+
+    private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
+
+    private Settings() {
+    }
+
+    /** Every setting, in the order of the defaults file. */
+    public static List<Setting> all() {
+        return ALL;
+    }
+
+    public static Optional<Setting> find(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    /** {@code sim:DSMR_4} …: the versions the P1 simulator emits (not the catch-all OTHER_ ones). */
+    private static List<String> p1Simulators() {
+        return Arrays.stream(P1Version.values()).map(Enum::name).filter(n -> !n.startsWith("OTHER_")).map(n -> "sim:" + n).toList();
+    }
+}
