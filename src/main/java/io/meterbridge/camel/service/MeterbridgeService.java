@@ -246,8 +246,9 @@ public final class MeterbridgeService implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (main != null) {
-            long started = main.getCamelContext().getUptime().toMillis();
-            LOG.info("meterbridge stopping after {}", java.time.Duration.ofMillis(started).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            java.time.Duration up = main.getCamelContext().getUptime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            // PT1H2M3S -> 1h2m3s
+            LOG.info("meterbridge stopping after {} of running", up.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
             try {
                 main.stop();
             } finally {
