@@ -12,7 +12,9 @@ import java.util.Objects;
  * Builds every message meterbridge publishes for Home Assistant, as pure functions: MQTT
  * <em>device</em> discovery (one retained config per device on
  * {@code <prefix>/device/<object_id>/config} with {@code dev}, {@code o} and {@code cmps}; Home
- * Assistant 2024.11 and later), states, availability and the removal of a meter.
+ * Assistant 2024.11 and later), states, availability and the removal of a meter. Device classes
+ * that the configured Home Assistant release ({@link DiscoveryConfig#homeAssistant()}) does not
+ * know yet are left out of the payloads ({@link DeviceClasses}).
  *
  * <p>Ids: a meter's device identifier and every unique id derive from its manufacturer and ID
  * ({@code meterbridge_kam_82937133}, {@code meterbridge_kam_82937133_heat_energy}), never from
@@ -207,7 +209,10 @@ public final class DeviceDiscovery {
             m.put("p", c.platform());
             m.put("name", c.name());
             m.put("unique_id", Topics.ID_PREFIX + owner + "_" + c.key());
-            if (c.deviceClass() != null) {
+            // A release that does not know the class refuses the whole component: leave the class
+            // out and keep unit and state class, so the value and its statistics still arrive.
+            if (c.deviceClass() != null
+                    && DeviceClasses.accepted(config.homeAssistant(), c.platform(), c.deviceClass(), c.unit())) {
                 m.put("device_class", c.deviceClass());
             }
             if (c.unit() != null) {

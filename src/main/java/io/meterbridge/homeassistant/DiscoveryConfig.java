@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * @param bridgeStatusTopic the bridge's availability topic: where the MQTT connection publishes
  *     {@code online} on every (re)connect and the broker its last will {@code offline}
  *     ({@code <baseTopic>/bridge/status} unless the service's {@code mqtt.availabilityTopic} says otherwise)
+ * @param homeAssistant the oldest Home Assistant release that is to read the payloads: device
+ *     classes and units it does not know yet are left out (see {@link DeviceClasses})
  */
 public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
-        String swVersion, Duration pollInterval, int expireAfterPolls, String bridgeStatusTopic) {
+        String swVersion, Duration pollInterval, int expireAfterPolls, String bridgeStatusTopic,
+        HomeAssistantVersion homeAssistant) {
 
     /** Home Assistant's rule for node and object ids in discovery topics (mqtt/discovery.py TOPIC_MATCHER). */
     static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
@@ -46,19 +49,36 @@ public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String b
             throw new IllegalArgumentException("expireAfterPolls must be at least 1, found " + expireAfterPolls);
         }
         requireTopic("bridge status topic", bridgeStatusTopic);
+        Objects.requireNonNull(homeAssistant, "homeAssistant");
     }
 
-    /** Settings whose bridge status topic is {@code <baseTopic>/bridge/status}. */
+    /** Settings for the oldest Home Assistant with device discovery, {@link HomeAssistantVersion#DEVICE_DISCOVERY}. */
+    public DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
+            String swVersion, Duration pollInterval, int expireAfterPolls, String bridgeStatusTopic) {
+        this(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval, expireAfterPolls,
+                bridgeStatusTopic, HomeAssistantVersion.DEVICE_DISCOVERY);
+    }
+
+    /** Settings whose bridge status topic is {@code <baseTopic>/bridge/status}, for Home Assistant 2024.11 and later. */
     public DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
             String swVersion, Duration pollInterval, int expireAfterPolls) {
         this(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval, expireAfterPolls,
-                baseTopic + "/bridge/status");
+                baseTopic + "/bridge/status", HomeAssistantVersion.DEVICE_DISCOVERY);
     }
 
-    /** Defaults: prefix {@code homeassistant}, base {@code meterbridge}, bridge {@code bridge}, 5 minutes, 3 polls. */
+    /**
+     * Defaults: prefix {@code homeassistant}, base {@code meterbridge}, bridge {@code bridge}, 5
+     * minutes, 3 polls, Home Assistant 2024.11 and later.
+     */
     public static DiscoveryConfig defaults(String swVersion) {
         return new DiscoveryConfig("homeassistant", "meterbridge", "bridge", "meterbridge", swVersion,
                 Duration.ofMinutes(5), 3);
+    }
+
+    /** The same settings for payloads that Home Assistant {@code release} and later read. */
+    public DiscoveryConfig forHomeAssistant(HomeAssistantVersion release) {
+        return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval,
+                expireAfterPolls, bridgeStatusTopic, release);
     }
 
     /**

@@ -88,11 +88,115 @@ class DiscoveryValidationTest {
                         new BigDecimal("35.17")), unknownHeatMeter(), waterMeter(), electricityMeter());
     }
 
-    @ParameterizedTest
-    @MethodSource("readings")
-    void meterConfigPassesHomeAssistantRules(Reading reading) {
-        Publication p = DISCOVERY.meterConfig(reading, null);
-        assertEquals(List.of(), HomeAssistantRules.violations(p), p.payload());
+    /** The same discovery for the newest Home Assistant whose device classes were checked. */
+    static final DeviceDiscovery NEWEST = new DeviceDiscovery(DiscoveryConfig.defaults("1.2.3")
+            .forHomeAssistant(HomeAssistantRules.NEWEST));
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> readingsForEachRelease() {
+        return Stream.of(HomeAssistantRules.OLDEST, HomeAssistantRules.NEWEST)
+                .flatMap(v -> readings().map(r -> org.junit.jupiter.params.provider.Arguments.of(v, r)));
+    }
+
+    @ParameterizedTest(name = "Home Assistant {0}: {1}")
+    @MethodSource("readingsForEachRelease")
+    void meterConfigPassesTheRulesOfTheReleaseItIsFor(HomeAssistantVersion ha, Reading reading) {
+        DeviceDiscovery d = new DeviceDiscovery(DiscoveryConfig.defaults("1.2.3").forHomeAssistant(ha));
+        Publication p = d.meterConfig(reading, null);
+        assertEquals(List.of(), HomeAssistantRules.violations(p, ha), p.payload());
+        Publication bridge = d.bridgeConfig();
+        assertEquals(List.of(), HomeAssistantRules.violations(bridge, ha), bridge.payload());
+    }
+
+    /**
+     * The bug report: Home Assistant 2025.10 refused the whole temperature_difference component,
+     * because {@code temperature_delta} arrived in 2025.11. For 2024.11 (the default) the sensor
+     * keeps its unit, state class and value, without the class; for 2025.11 it has the class.
+     */
+    @Test
+    void theTemperatureDifferenceIsATemperatureDeltaOnlyForHomeAssistant2025_11AndLater() throws Exception {
+        HeatReading r = KamstrupExpected.multical303HeatCooling();
+        JsonNode old = JSON.readTree(DISCOVERY.meterConfig(r, null).payload()).get("cmps").get("temperature_difference");
+        assertFalse(old.has("device_class"), old.toString());
+        assertEquals("K", old.get("unit_of_measurement").asText());
+        assertEquals("measurement", old.get("state_class").asText());
+        assertEquals("{{ value_json.get('temperature_difference_k') }}", old.get("value_template").asText());
+        JsonNode oct = JSON.readTree(new DeviceDiscovery(DiscoveryConfig.defaults("1.2.3")
+                .forHomeAssistant(HomeAssistantVersion.parse("2025.10.3"))).meterConfig(r, null).payload())
+                .get("cmps").get("temperature_difference");
+        assertFalse(oct.has("device_class"), "2025.10 does not know temperature_delta: " + oct);
+        sensor(JSON.readTree(NEWEST.meterConfig(r, null).payload()).get("cmps"), "temperature_difference",
+                "temperature_delta", "K", "measurement");
+        // the other heat-meter classes are older than device discovery: the same for every release
+        sensor(JSON.readTree(DISCOVERY.meterConfig(r, null).payload()).get("cmps"), "volume_flow",
+                "volume_flow_rate", "m³/h", "measurement");
+    }
+
+    /** The rules themselves: the payload for 2025.11 is what 2025.10 and 2024.11 refuse. */
+    @Test
+    void rulesRefuseTemperatureDeltaForReleasesBefore2025_11() {
+        Publication forNewest = NEWEST.meterConfig(KamstrupExpected.multical303HeatCooling(), null);
+        assertEquals(List.of(), HomeAssistantRules.violations(forNewest, HomeAssistantRules.NEWEST));
+        for (String older : List.of("2024.11", "2025.10")) {
+            List<String> v = HomeAssistantRules.violations(forNewest, HomeAssistantVersion.parse(older));
+            assertEquals(1, v.size(), v.toString());
+            assertTrue(v.get(0).startsWith("cmps.temperature_difference: Home Assistant " + older
+                    + " does not know sensor device_class temperature_delta"), v.get(0));
+        }
+    }
+
+    /** Megawatts came to the power class in 2024.12 (core #130089): a generic meter in MW gets it from then on. */
+    @Test
+    void aGenericMeterInMegawattsIsAPowerSensorFromHomeAssistant2024_12() throws Exception {
+        MeterIdentity id = new MeterIdentity("ABB", "ABB", "ABB electricity meter", "33445566", 3, null, 0x02, 0x01);
+        GenericReading r = new GenericReading(id, AT, null, 0, List.of(
+                new RawRecord("0B 2D", 0, 0, 0, "instantaneous", "power", "Power", "MW", new BigDecimal("1.25"),
+                        null, null)));
+        JsonNode old = JSON.readTree(DISCOVERY.meterConfig(r, null).payload()).get("cmps").get("power");
+        assertFalse(old.has("device_class"), old.toString());
+        assertEquals("MW", old.get("unit_of_measurement").asText());
+        assertEquals("measurement", old.get("state_class").asText());
+        HomeAssistantVersion december = HomeAssistantVersion.parse("2024.12");
+        Publication p = new DeviceDiscovery(DiscoveryConfig.defaults("1.2.3").forHomeAssistant(december))
+                .meterConfig(r, null);
+        sensor(JSON.readTree(p.payload()).get("cmps"), "power", "power", "MW", "measurement");
+        assertEquals(List.of(), HomeAssistantRules.violations(p, december));
+        assertFalse(HomeAssistantRules.violations(p, HomeAssistantRules.OLDEST).isEmpty());
+    }
+
+    /**
+     * What discovery announces never runs ahead of the sourced history
+     * (device-class-history.csv): for every row and release, a class and unit discovery would
+     * announce is one the history says that release accepts.
+     */
+    @Test
+    void discoveryNeverAnnouncesAClassBeforeTheHistorySaysHomeAssistantHasIt() {
+        List<HomeAssistantVersion> releases = List.of(HomeAssistantRules.OLDEST, HomeAssistantVersion.parse("2024.12"),
+                HomeAssistantVersion.parse("2025.10"), HomeAssistantRules.NEWEST);
+        int accepted = 0;
+        for (HomeAssistantRules.Accepted a : HomeAssistantRules.HISTORY) {
+            for (HomeAssistantVersion v : releases) {
+                if (DeviceClasses.accepted(v, a.platform(), a.deviceClass(), a.unit().isEmpty() ? null : a.unit())) {
+                    assertTrue(v.atLeast(a.since()), a + " announced for " + v);
+                    accepted++;
+                }
+            }
+        }
+        assertTrue(accepted > 60, accepted + " accepted pairs");
+        assertFalse(DeviceClasses.accepted(HomeAssistantRules.NEWEST, "sensor", "temperature", "K"),
+                "K is a temperature difference here, never an absolute temperature");
+    }
+
+    @Test
+    void releasesAreReadAsHomeAssistantWritesThem() {
+        assertEquals(new HomeAssistantVersion(2025, 10), HomeAssistantVersion.parse(" 2025.10.3 "));
+        assertEquals("2024.11", HomeAssistantVersion.DEVICE_DISCOVERY.toString());
+        assertTrue(HomeAssistantVersion.parse("2025.11").atLeast(HomeAssistantVersion.parse("2025.9")));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantVersion.parse("2024.10"));
+        assertTrue(e.getMessage().contains("2024.11 or later"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantVersion.parse("latest"));
+        assertTrue(e.getMessage().contains("\"latest\""), e.getMessage());
     }
 
     @ParameterizedTest
@@ -202,7 +306,7 @@ class DiscoveryValidationTest {
     void multical303SensorsIncludeDifferencePowerCoolingAndTargetDate() throws Exception {
         JsonNode cmps = JSON.readTree(DISCOVERY.meterConfig(KamstrupExpected.multical303HeatCooling(), null)
                 .payload()).get("cmps");
-        sensor(cmps, "temperature_difference", "temperature_delta", "K", "measurement");
+        assertEquals("K", cmps.get("temperature_difference").get("unit_of_measurement").asText());
         sensor(cmps, "power", "power", "kW", "measurement");
         sensor(cmps, "cooling_energy", "energy", "kWh", "total_increasing");
         sensor(cmps, "cooling_energy_gj", "energy", "GJ", "total_increasing");

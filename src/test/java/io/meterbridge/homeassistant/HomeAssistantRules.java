@@ -2,12 +2,19 @@ package io.meterbridge.homeassistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Home Assistant's documented rules for MQTT device discovery payloads, as a table, so that
@@ -15,6 +22,11 @@ import java.util.regex.Pattern;
  *
  * <p>Sources (read 2026-11; Home Assistant 2025.x):
  * <ul>
+ * <li>Which release accepts which sensor and binary sensor device class with which unit: the
+ *     history in {@code src/test/resources/homeassistant/device-class-history.csv}, one row per
+ *     class and unit with the release that added it and the evidence (core pull requests,
+ *     release changelogs, logged unit lists of past releases). A class a release does not know
+ *     makes it refuse the whole component; an unknown unit is refused or warned about.</li>
  * <li>Sensor device classes, their units and state classes: Home Assistant developer docs,
  *     "Sensor entity → Available device classes" (developers.home-assistant.io/docs/core/entity/sensor),
  *     which is generated from {@code homeassistant/components/sensor/const.py}
@@ -43,28 +55,56 @@ public final class HomeAssistantRules {
     private static final Set<String> ANY = STATE_CLASSES;
     private static final Set<String> NONE = Set.of();
 
-    /** Device class → allowed units (sensor/const.py DEVICE_CLASS_UNITS). */
-    static final Map<String, Set<String>> UNITS = Map.ofEntries(
-            Map.entry("apparent_power", Set.of("mVA", "VA", "kVA")),
-            Map.entry("current", Set.of("A", "mA")),
-            Map.entry("date", NONE),
-            Map.entry("duration", Set.of("d", "h", "min", "s", "ms")),
-            Map.entry("energy", Set.of("J", "kJ", "MJ", "GJ", "mWh", "Wh", "kWh", "MWh", "GWh", "TWh", "cal", "kcal",
-                    "Mcal", "Gcal")),
-            Map.entry("enum", NONE),
-            Map.entry("frequency", Set.of("Hz", "kHz", "MHz", "GHz")),
-            Map.entry("gas", Set.of("m³", "ft³", "CCF")),
-            Map.entry("power", Set.of("mW", "W", "kW", "MW", "GW", "TW")),
-            Map.entry("pressure", Set.of("mbar", "cbar", "bar", "Pa", "hPa", "kPa", "inHg", "psi", "mmHg")),
-            Map.entry("reactive_power", Set.of("var")),
-            Map.entry("temperature", Set.of("°C", "°F", "K")),
-            Map.entry("temperature_delta", Set.of("°C", "°F", "K")),
-            Map.entry("timestamp", NONE),
-            Map.entry("voltage", Set.of("V", "mV", "µV", "kV", "MV")),
-            Map.entry("volume", Set.of("mL", "L", "m³", "ft³", "CCF", "fl. oz.", "gal")),
-            Map.entry("volume_flow_rate", Set.of("m³/h", "L/min", "mL/s", "ft³/min", "gal/min")),
-            Map.entry("water", Set.of("m³", "L", "ft³", "CCF", "gal")),
-            Map.entry("weight", Set.of("µg", "mg", "g", "kg", "oz", "lb", "st")));
+    /** The oldest Home Assistant release meterbridge supports: the first with MQTT device discovery. */
+    static final HomeAssistantVersion OLDEST = HomeAssistantVersion.DEVICE_DISCOVERY;
+    /** The newest release whose device classes and units the history below was checked against. */
+    static final HomeAssistantVersion NEWEST = new HomeAssistantVersion(2025, 11);
+
+    /**
+     * One row of {@code homeassistant/device-class-history.csv}: Home Assistant accepts
+     * {@code deviceClass} with {@code unit} ({@code ""} for none) on {@code platform} from
+     * release {@code since} on. A {@code since} of 2024.11 means "in every release with device
+     * discovery"; {@code source} names the release that really added it and the evidence.
+     */
+    record Accepted(String platform, String deviceClass, String unit, HomeAssistantVersion since, String source) {
+    }
+
+    /** The history, read from the test resource (sources per row). */
+    static final List<Accepted> HISTORY = history();
+
+    private static List<Accepted> history() {
+        try (var in = HomeAssistantRules.class.getResourceAsStream("/homeassistant/device-class-history.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("homeassistant/device-class-history.csv is missing from the test resources");
+            }
+            List<Accepted> rows = new ArrayList<>();
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                rows.add(new Accepted(r.get("platform"), r.get("device_class"), r.get("unit"),
+                        HomeAssistantVersion.parse(r.get("since")), r.get("source")));
+            }
+            return List.copyOf(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The units Home Assistant {@code version} accepts with sensor device class {@code dc}; empty if it does not know it. */
+    static Set<String> units(HomeAssistantVersion version, String dc) {
+        Set<String> units = new TreeSet<>();
+        for (Accepted a : HISTORY) {
+            if (a.platform().equals("sensor") && a.deviceClass().equals(dc) && version.atLeast(a.since())) {
+                units.add(a.unit());
+            }
+        }
+        return units;
+    }
+
+    /** True if Home Assistant {@code version} knows device class {@code dc} on {@code platform}. */
+    static boolean knows(HomeAssistantVersion version, String platform, String dc) {
+        return HISTORY.stream().anyMatch(a -> a.platform().equals(platform) && a.deviceClass().equals(dc)
+                && version.atLeast(a.since()));
+    }
 
     /** Device class → allowed state classes (sensor/const.py DEVICE_CLASS_STATE_CLASSES). */
     static final Map<String, Set<String>> STATE_CLASSES_OF = Map.ofEntries(
@@ -89,12 +129,6 @@ public final class HomeAssistantRules {
             Map.entry("weight", ANY));
 
     static final Set<String> NON_NUMERIC = Set.of("date", "enum", "timestamp");
-
-    /** Binary sensor device classes (binary_sensor/__init__.py BinarySensorDeviceClass). */
-    static final Set<String> BINARY_SENSOR_CLASSES = Set.of("battery", "battery_charging", "carbon_monoxide", "cold",
-            "connectivity", "door", "garage_door", "gas", "heat", "light", "lock", "moisture", "motion", "moving",
-            "occupancy", "opening", "plug", "power", "presence", "problem", "running", "safety", "smoke", "sound",
-            "tamper", "update", "vibration", "window");
 
     /** Options of MQTT sensors (integrations/sensor.mqtt), full names and the abbreviation {@code p}. */
     static final Set<String> SENSOR_KEYS = Set.of("p", "platform", "name", "unique_id", "device_class",
@@ -128,8 +162,16 @@ public final class HomeAssistantRules {
     private HomeAssistantRules() {
     }
 
-    /** Every rule the device discovery publication breaks, as "where: what"; empty if it is valid. */
+    /**
+     * Every rule the device discovery publication breaks for the oldest supported Home Assistant
+     * ({@link #OLDEST}), as "where: what"; empty if it is valid.
+     */
     public static List<String> violations(Publication p) {
+        return violations(p, OLDEST);
+    }
+
+    /** Every rule the publication breaks for Home Assistant {@code version}; empty if that release accepts it. */
+    public static List<String> violations(Publication p, HomeAssistantVersion version) {
         List<String> v = new ArrayList<>();
         if (!DEVICE_TOPIC.matcher(p.topic()).matches()) {
             v.add("topic " + p.topic() + ": not <prefix>/device/<[a-zA-Z0-9_-]+>/config");
@@ -192,12 +234,13 @@ public final class HomeAssistantRules {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = cmps.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            component(e.getKey(), e.getValue(), root, v);
+            component(e.getKey(), e.getValue(), root, version, v);
         }
         return v;
     }
 
-    private static void component(String key, JsonNode c, JsonNode root, List<String> v) {
+    private static void component(String key, JsonNode c, JsonNode root, HomeAssistantVersion version,
+            List<String> v) {
         String where = "cmps." + key;
         if (!ID.matcher(key).matches()) {
             v.add(where + ": component id not [a-zA-Z0-9_-]+");
@@ -240,8 +283,8 @@ public final class HomeAssistantRules {
         availability(c, where, v);
         String dc = c.has("device_class") ? c.get("device_class").asText() : null;
         if (platform.equals("binary_sensor")) {
-            if (dc != null && !BINARY_SENSOR_CLASSES.contains(dc)) {
-                v.add(where + ": unknown binary_sensor device_class " + dc);
+            if (dc != null && !knows(version, "binary_sensor", dc)) {
+                v.add(where + ": Home Assistant " + version + " does not know binary_sensor device_class " + dc);
             }
             return;
         }
@@ -257,8 +300,9 @@ public final class HomeAssistantRules {
         if (dc == null) {
             return;
         }
-        if (!UNITS.containsKey(dc)) {
-            v.add(where + ": device_class " + dc + " is not in the table of allowed sensor device classes");
+        if (!knows(version, "sensor", dc)) {
+            v.add(where + ": Home Assistant " + version + " does not know sensor device_class " + dc
+                    + " and refuses the component");
             return;
         }
         if (NON_NUMERIC.contains(dc)) {
@@ -273,8 +317,9 @@ public final class HomeAssistantRules {
             }
             return;
         }
-        if (unit == null || !UNITS.get(dc).contains(unit)) {
-            v.add(where + ": device_class " + dc + " allows units " + UNITS.get(dc) + ", found " + unit);
+        if (unit == null || !units(version, dc).contains(unit)) {
+            v.add(where + ": in Home Assistant " + version + " device_class " + dc + " allows units "
+                    + units(version, dc) + ", found " + unit);
         }
         if (sc != null && !STATE_CLASSES_OF.get(dc).contains(sc)) {
             v.add(where + ": device_class " + dc + " allows state classes " + STATE_CLASSES_OF.get(dc) + ", found "

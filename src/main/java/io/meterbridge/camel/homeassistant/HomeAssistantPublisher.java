@@ -148,6 +148,8 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
                 meters.put(e.key(), m);
             }
             discovery = new DeviceDiscovery(discoveryConfig());
+            LOG.info("Home Assistant discovery for Home Assistant {} and later (homeassistant.version)",
+                    settings.homeAssistant());
         }
         Outbox o = new Outbox(broker);
         o.start();
@@ -509,7 +511,8 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         Duration poll = settings.pollInterval() != null ? settings.pollInterval()
                 : RouteInputs.longestMbusDelay(context).orElse(DEFAULT_POLL_INTERVAL);
         return new DiscoveryConfig(settings.discoveryPrefix(), settings.baseTopic(), settings.bridgeId(),
-                settings.bridgeName(), version, poll, settings.expireAfterPolls(), settings.bridgeStatusTopic());
+                settings.bridgeName(), version, poll, settings.expireAfterPolls(), settings.bridgeStatusTopic(),
+                settings.homeAssistant());
     }
 
     /** The registry file, or an empty registry if it cannot be read (the unreadable file is kept aside). */

@@ -1,5 +1,6 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.homeassistant.HomeAssistantVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,13 +27,18 @@ import org.apache.camel.util.TimeUtils;
  * @param p1OfflineAfter {@code homeassistant.p1OfflineAfter}: a P1 meter, which sends by itself, is
  *     shown offline when no reading of it arrived for this long, or for three of its usual intervals
  *     if that is longer (default one minute)
+ * @param homeAssistant {@code homeassistant.version} ({@code 2024.11}, {@code 2025.10.3}): the oldest
+ *     Home Assistant release that is to read the discovery; device classes it does not know yet
+ *     are left out (default {@link HomeAssistantVersion#DEVICE_DISCOVERY}, the first with device
+ *     discovery)
  * @param registryFile {@code homeassistant.registry}: the file of announced meters
  * @param settleDelay how long a state waits after a discovery config was published, so that
  *     Home Assistant has subscribed to the state topic when the state arrives
  */
 public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, String baseTopic,
         String bridgeStatusTopic, String bridgeId, String bridgeName, Duration pollInterval, int expireAfterPolls,
-        int offlineAfterFailedPolls, Duration p1OfflineAfter, Path registryFile, Duration settleDelay) {
+        int offlineAfterFailedPolls, Duration p1OfflineAfter, HomeAssistantVersion homeAssistant, Path registryFile,
+        Duration settleDelay) {
 
     /** Default of {@link #p1OfflineAfter()}. */
     public static final Duration P1_OFFLINE_AFTER = Duration.ofMinutes(1);
@@ -47,6 +53,7 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
         Objects.requireNonNull(bridgeId, "bridgeId");
         Objects.requireNonNull(bridgeName, "bridgeName");
         Objects.requireNonNull(settleDelay, "settleDelay");
+        Objects.requireNonNull(homeAssistant, "homeAssistant");
         if (offlineAfterFailedPolls < 1) {
             throw new IllegalArgumentException(
                     "homeassistant.offlineAfterFailedPolls must be at least 1, found " + offlineAfterFailedPolls);
@@ -84,6 +91,7 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
                 integer(property, "homeassistant.expireAfterPolls", 3),
                 integer(property, "homeassistant.offlineAfterFailedPolls", 3),
                 p1Silence != null ? p1Silence : P1_OFFLINE_AFTER,
+                version(property, "homeassistant.version"),
                 registry != null ? Path.of(registry) : defaultRegistry,
                 SETTLE_DELAY);
     }
@@ -98,6 +106,18 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(key + ": expected a duration such as 5m, 30s or 300000 (ms), found \""
                     + v + "\"", e);
+        }
+    }
+
+    private static HomeAssistantVersion version(Function<String, String> property, String key) {
+        String v = property.apply(key);
+        if (v == null || v.isBlank()) {
+            return HomeAssistantVersion.DEVICE_DISCOVERY;
+        }
+        try {
+            return HomeAssistantVersion.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Turns a reading (its JSON text, or a map) into one CSV line (RFC 4180, written by Apache
  * Commons CSV: comma separated, quoted where needed, quotes doubled, CRLF ends the line) with the columns
- * named in the {@code csv.columns} property, in that order; nested objects are addressed with
+ * named in the {@code csv.columns} property ({@code p1.csv.columns} for electricity readings), in that order; nested objects are addressed with
  * dots ({@code a.b}). A column the reading lacks is left empty. When the target file
  * is new or empty, the header line comes first, so every day's file is self-describing.
  */
@@ -50,6 +50,17 @@ public final class CsvRow {
             printer.printRecord(values);
         }
         return out.toString();
+    }
+
+    /**
+     * The reading's {@code type} ({@code heat}, {@code electricity}, {@code generic}), or
+     * {@code ""} if it has none, so a route can give each kind its own file and columns: the
+     * columns of a heat meter would leave every value of an electricity meter empty.
+     */
+    public String type(Object body) throws IOException {
+        JsonNode node = body instanceof String s ? JSON.readTree(s) : JSON.valueToTree(body);
+        JsonNode type = node == null ? null : node.get("type");
+        return type == null || !type.isTextual() ? "" : type.asText();
     }
 
     static Map<String, String> flatten(JsonNode node) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meterbridge.homeassistant.HomeAssistantVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,16 +58,18 @@ class SourceAndSettingsTest {
         assertEquals(3, d.offlineAfterFailedPolls());
         assertNull(d.pollInterval(), "from the routes");
         assertEquals(Path.of("data/x.json"), d.registryFile());
+        assertEquals(HomeAssistantVersion.DEVICE_DISCOVERY, d.homeAssistant(), "the oldest with device discovery");
 
         Map<String, String> p = Map.of("homeassistant.pollInterval", "10m", "homeassistant.offlineAfterFailedPolls",
                 "5", "homeassistant.enabled", "false", "mqtt.availabilityTopic", "home/bridge/lwt",
-                "homeassistant.registry", "/var/lib/mb/ha.json");
+                "homeassistant.registry", "/var/lib/mb/ha.json", "homeassistant.version", "2025.11.1");
         HomeAssistantSettings s = HomeAssistantSettings.from(p::get, Path.of("unused"));
         assertEquals(Duration.ofMinutes(10), s.pollInterval());
         assertEquals(5, s.offlineAfterFailedPolls());
         assertEquals("home/bridge/lwt", s.bridgeStatusTopic());
         assertEquals(Path.of("/var/lib/mb/ha.json"), s.registryFile());
         assertTrue(!s.enabled());
+        assertEquals(new HomeAssistantVersion(2025, 11), s.homeAssistant());
     }
 
     @Test
@@ -80,5 +83,13 @@ class SourceAndSettingsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> HomeAssistantSettings.from(Map.of("homeassistant.pollInterval", "soon")::get, null));
         assertTrue(e.getMessage().startsWith("homeassistant.pollInterval: expected a duration"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantSettings.from(Map.of("homeassistant.version", "2024.6")::get, null));
+        assertEquals("homeassistant.version: Home Assistant 2024.6 has no MQTT device discovery, which meterbridge "
+                + "uses: 2024.11 or later is needed", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HomeAssistantSettings.from(Map.of("homeassistant.version", "newest")::get, null));
+        assertTrue(e.getMessage().startsWith("homeassistant.version: expected a Home Assistant Core release"),
+                e.getMessage());
     }
 }

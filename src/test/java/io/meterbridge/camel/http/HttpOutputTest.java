@@ -123,4 +123,39 @@ class HttpOutputTest {
             }
         }
     }
+
+    /**
+     * Twelve rejected readings: their files, listed by name as {@code ls} does, come in the order
+     * they were sent. With an unpadded sequence {@code -10} and {@code -11} sorted before {@code -2}.
+     */
+    @Test
+    void rejectedReadingsAreNamedSoThatTheyListInJournalOrder() throws Exception {
+        try (MeterbridgeService s = service()) {
+            ProducerTemplate t = s.context().createProducerTemplate();
+            List<String> sent = IntStream.rangeClosed(1, 12).mapToObj(n -> "{\"n\":" + n + ",\"reject\":true}").toList();
+            for (String r : sent) {
+                t.sendBodyAndHeader("direct:reading", r, "MeterbridgeMeterKey", "m");
+            }
+            Path rejected = dir.resolve("data/rejected-http");
+            ServiceHome.await(Duration.ofSeconds(15), "12 rejected readings on disk", () -> {
+                try (var files = Files.list(rejected)) {
+                    return files.count() == 12;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+            List<Path> byName;
+            try (var files = Files.list(rejected)) {
+                byName = files.sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
+            }
+            List<String> contents = new ArrayList<>();
+            for (Path p : byName) {
+                assertTrue(p.getFileName().toString().matches("\\d{8}-\\d{6}-\\d{19}\\.json"), p.getFileName().toString());
+                contents.add(Files.readString(p));
+            }
+            assertEquals(sent, contents);
+            assertTrue(byName.get(11).getFileName().toString().endsWith("-0000000000000000012.json"),
+                    byName.get(11).toString());
+        }
+    }
 }

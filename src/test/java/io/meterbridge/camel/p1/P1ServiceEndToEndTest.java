@@ -264,6 +264,21 @@ class P1ServiceEndToEndTest {
             for (String line : lines) {
                 assertMatches(json(line), good);
             }
+            // the same records in the P1 CSV file, in its own columns, every value filled in
+            List<String> csv = List.of(Files.readString(home.resolve("data/electricity.csv"), StandardCharsets.UTF_8)
+                    .split("\r\n"));
+            List<String> columns = List.of(service.property("p1.csv.columns").split(","));
+            assertEquals(String.join(",", columns), csv.get(0));
+            assertEquals(lines.size() + 1, csv.size(), "one CSV row per record line");
+            for (int i = 0; i < lines.size(); i++) {
+                JsonNode record = json(lines.get(i));
+                List<String> row = List.of(csv.get(i + 1).split(",", -1));
+                for (String key : List.of("meter_key", "meter_clock", "import_t1_kwh", "import_t2_kwh", "export_t2_kwh",
+                        "power_import_kw", "l1_voltage_v", "gas_m3")) {
+                    assertEquals(record.get(key).asText(), row.get(columns.indexOf(key)), key + " in " + csv.get(i + 1));
+                }
+            }
+            assertFalse(Files.exists(home.resolve("data/readings.csv")), "no P1 row in the heat meters' CSV");
         }
     }
 
