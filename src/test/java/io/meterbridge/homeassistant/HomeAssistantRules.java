@@ -3,7 +3,6 @@ package io.meterbridge.homeassistant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,8 +189,7 @@ public final class HomeAssistantRules {
             v.add("root: components (cmps) missing or empty");
             return v;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = cmps.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : cmps.properties()) {
             component(e.getKey(), e.getValue(), root, v);
         }
         return v;
