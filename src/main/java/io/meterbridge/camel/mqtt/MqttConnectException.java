@@ -106,7 +106,7 @@ public final class MqttConnectException extends Exception {
         if (find(e, ConnectException.class) != null) {
             return new MqttConnectException(Problem.CONNECTION_REFUSED, rc, "MQTT broker " + settings.url()
                     + ": nothing accepts connections at " + where.hostPort() + because + "; is the broker running, "
-                    + "and are the host and port in mqtt.url right? Readings wait in the journal meanwhile", e);
+                    + "and are the host and port in mqtt.url right?", e);
         }
         if (rc == MqttClientException.REASON_CODE_CLIENT_TIMEOUT || find(e, SocketTimeoutException.class) != null) {
             return new MqttConnectException(Problem.NO_ANSWER, rc, "MQTT broker " + settings.url() + ": "
@@ -155,8 +155,7 @@ public final class MqttConnectException extends Exception {
                             + "accept ids with a configured prefix)", e);
             case MqttReturnCode.RETURN_CODE_SERVER_UNAVAILABLE, MqttReturnCode.RETURN_CODE_SERVER_BUSY,
                     MqttReturnCode.RETURN_CODE_SERVER_SHUTTING_DOWN -> new MqttConnectException(Problem.SERVER_UNAVAILABLE, rc,
-                    url + " is running but does not take clients now" + reason + "; the bridge keeps trying, readings "
-                            + "wait in the journal; if it lasts, see the broker's log", e);
+                    url + " is running but does not take clients now" + reason + "; if it lasts, see the broker's log", e);
             case MqttReturnCode.RETURN_CODE_BANNED -> new MqttConnectException(Problem.BANNED, rc, url
                     + " has banned this client (client id '" + settings.clientId() + "'"
                     + (user != null ? ", user '" + user + "'" : "") + ")" + reason

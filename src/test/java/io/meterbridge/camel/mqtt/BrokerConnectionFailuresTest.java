@@ -202,8 +202,8 @@ class BrokerConnectionFailuresTest {
         MqttConnectException e = failure(settings("tcp://127.0.0.1:" + port, id(), null, null));
         assertEquals(Problem.CONNECTION_REFUSED, e.problem());
         assertEquals("MQTT broker tcp://127.0.0.1:" + port + ": nothing accepts connections at 127.0.0.1:" + port
-                + " (Connection refused); is the broker running, and are the host and port in mqtt.url right? "
-                + "Readings wait in the journal meanwhile", e.getMessage());
+                + " (Connection refused); is the broker running, and are the host and port in mqtt.url right?",
+                e.getMessage());
     }
 
     @Test
