@@ -346,7 +346,7 @@ public final class BusMaster implements AutoCloseable {
             p = probe(selection(address), timing(options));
         }
         if (p == Probe.NONE) {
-            throw new NoReplyException(settings.port(), label, "selection (SND_UD CI 0x52)", attempts,
+            throw new NoReplyException(settings, label, "selection (SND_UD CI 0x52)", attempts,
                     timing(options).replyTimeout(1));
         }
         if (p == Probe.COLLISION) {
@@ -469,7 +469,7 @@ public final class BusMaster implements AutoCloseable {
         if (lastError != null) {
             throw new CorruptReplyException(settings.port(), label, what, attempts, lastError);
         }
-        throw new NoReplyException(settings.port(), label, what, attempts,
+        throw new NoReplyException(settings, label, what, attempts,
                 timing.replyTimeout(wantData ? LongFrame.MAX_DATA + 9 : 1));
     }
 

@@ -24,9 +24,18 @@ import java.util.Objects;
  * @param maxTelegrams cap on the telegrams of one multi-telegram readout (DIF 0x1F)
  * @param interFrameGap idle time after a reply before the next request
  * @param connectTimeout TCP connect timeout
+ * @param latencyOption how the user raises {@code adapterLatency} where these settings come from,
+ *     named in the hint of a {@link NoReplyException}: {@code --latency} on the command line,
+ *     the endpoint option in a route
  */
 public record BusSettings(String port, int baud, Parity parity, Duration adapterLatency, Duration extraTimeout,
-        int retries, int maxTelegrams, Duration interFrameGap, Duration connectTimeout) {
+        int retries, int maxTelegrams, Duration interFrameGap, Duration connectTimeout, String latencyOption) {
+
+    /**
+     * The command line's flag, the default because the CLI builds its settings with {@link #of} and
+     * the with-methods; a route's endpoint names its own option with {@link #withLatencyOption}.
+     */
+    public static final String CLI_LATENCY_OPTION = "--latency";
 
     public static final int DEFAULT_BAUD = 2400;
     public static final int DEFAULT_RETRIES = 2;
@@ -39,6 +48,7 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
         Objects.requireNonNull(extraTimeout, "extraTimeout");
         Objects.requireNonNull(interFrameGap, "interFrameGap");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(latencyOption, "latencyOption");
         if (port.isBlank()) {
             throw new IllegalArgumentException("expected a port (device path, tcp:host:port or sim), found nothing");
         }
@@ -63,7 +73,7 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
     public static BusSettings of(String port) {
         boolean sim = isSimulator(port);
         return new BusSettings(port, DEFAULT_BAUD, Parity.EVEN, Duration.ofMillis(sim ? 0 : 50), Duration.ZERO,
-                DEFAULT_RETRIES, DEFAULT_MAX_TELEGRAMS, Duration.ZERO, Duration.ofSeconds(5));
+                DEFAULT_RETRIES, DEFAULT_MAX_TELEGRAMS, Duration.ZERO, Duration.ofSeconds(5), CLI_LATENCY_OPTION);
     }
 
     /** True for {@code sim} and {@code sim:…}: the in-process simulator. */
@@ -78,37 +88,43 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
 
     public BusSettings withBaud(int b) {
         return new BusSettings(port, b, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout);
+                connectTimeout, latencyOption);
     }
 
     public BusSettings withParity(Parity p) {
         return new BusSettings(port, baud, p, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout);
+                connectTimeout, latencyOption);
     }
 
     public BusSettings withAdapterLatency(Duration d) {
         return new BusSettings(port, baud, parity, d, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout);
+                connectTimeout, latencyOption);
     }
 
     public BusSettings withExtraTimeout(Duration d) {
         return new BusSettings(port, baud, parity, adapterLatency, d, retries, maxTelegrams, interFrameGap,
-                connectTimeout);
+                connectTimeout, latencyOption);
     }
 
     public BusSettings withRetries(int r) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, r, maxTelegrams, interFrameGap,
-                connectTimeout);
+                connectTimeout, latencyOption);
     }
 
     public BusSettings withMaxTelegrams(int m) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, m, interFrameGap,
-                connectTimeout);
+                connectTimeout, latencyOption);
     }
 
     public BusSettings withConnectTimeout(Duration d) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                d);
+                d, latencyOption);
+    }
+
+    /** @param option how the user raises the adapter latency here, as a hint names it */
+    public BusSettings withLatencyOption(String option) {
+        return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
+                connectTimeout, option);
     }
 
     /** The timing rules of EN 13757-2 at this baud rate with this latency. */

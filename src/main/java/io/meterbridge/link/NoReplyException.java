@@ -8,10 +8,16 @@ public class NoReplyException extends MBusException {
     private static final long serialVersionUID = 1L;
     private final int attempts;
 
-    public NoReplyException(String port, String address, String request, int attempts, Duration timeout) {
-        super("no reply from meter " + address + " on " + port + " to " + request + " after " + attempts
+    /**
+     * @param settings the bus's settings: its port, and how the user raises the adapter latency
+     *     there ({@link BusSettings#latencyOption()}), since the hint must name the knob of the
+     *     front end the user is in
+     */
+    public NoReplyException(BusSettings settings, String address, String request, int attempts, Duration timeout) {
+        super("no reply from meter " + address + " on " + settings.port() + " to " + request + " after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " (timeout " + timeout.toMillis()
-                + " ms each); check the address, the baud rate and the wiring, or raise --latency", address);
+                + " ms each); check the address, the baud rate and the wiring, or raise " + settings.latencyOption()
+                + " (adapter latency now " + settings.adapterLatency().toMillis() + " ms)", address);
         this.attempts = attempts;
     }
 

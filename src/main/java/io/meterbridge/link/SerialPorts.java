@@ -25,6 +25,14 @@ public final class SerialPorts {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialPorts.class);
     private static final int EINVAL = 22;
+    private static final int EISDIR = 21;
+    private static final int ENOTTY = 25;
+    /** File type bits of st_mode (POSIX sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFIFO = 0010000;
+    private static final int S_IFSOCK = 0140000;
 
     /** An open port and the parity it really got. */
     public record Opened(SerialPort port, Parity parity) {
@@ -42,8 +50,8 @@ public final class SerialPorts {
      * Opens {@code path} with 8 data bits, 1 stop bit, {@code parity}, no flow control.
      *
      * @param device what the user plugs in, for the hints ("M-Bus adapter", "P1 cable")
-     * @throws PortUnavailableException naming the problem (no such port, permission, busy, rejected
-     *     settings) and what to try
+     * @throws PortUnavailableException naming the problem (no such port, not a device, permission,
+     *     busy, rejected settings) and what to try
      */
     public static Opened open(String path, int baud, Parity parity, String device) throws PortUnavailableException {
         Path p = Path.of(path);
@@ -59,6 +67,15 @@ public final class SerialPorts {
             } catch (IOException e) {
                 throw new PortUnavailableException(path, "cannot resolve the port's path: " + e.getMessage(),
                         "check the device link", e);
+            }
+            // before the permission check and before jSerialComm: a directory or a file opens (or
+            // fails to lock) as if it were a port, and the errno that comes back (EISDIR, ENOTTY)
+            // reads as a busy port
+            String notADevice = notACharacterDevice(Path.of(real));
+            if (notADevice != null) {
+                throw new PortUnavailableException(path, notADevice + (real.equals(path) ? "" : " (" + real + ")")
+                        + ", not a serial device", "give the " + device + "'s device: /dev/ttyUSB0, /dev/ttyACM0, "
+                        + "/dev/serial/by-id/… (list them with: ls -l /dev/serial/by-id/ /dev/ttyUSB* /dev/ttyACM*)");
             }
             if (!Files.isReadable(Path.of(real)) || !Files.isWritable(Path.of(real))) {
                 throw new PortUnavailableException(path, "permission denied on " + real,
@@ -89,6 +106,34 @@ public final class SerialPorts {
         return new Opened(sp, effective);
     }
 
+    /**
+     * What {@code real} is if it is not a character device ("is a directory", "is a regular
+     * file", …), or null if it is one or its kind cannot be told. The file type comes from the
+     * {@code unix:mode} attribute (Linux, macOS); where that view is missing, only directories and
+     * regular files are recognised.
+     */
+    static String notACharacterDevice(Path real) {
+        if (Files.isDirectory(real)) {
+            return "is a directory";
+        }
+        if (Files.isRegularFile(real)) {
+            return "is a regular file";
+        }
+        int type;
+        try {
+            type = (Integer) Files.getAttribute(real, "unix:mode") & S_IFMT;
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException | ClassCastException e) {
+            return null;
+        }
+        return switch (type) {
+            case S_IFCHR -> null;
+            case S_IFBLK -> "is a block device (a disk)";
+            case S_IFIFO -> "is a named pipe (FIFO)";
+            case S_IFSOCK -> "is a socket";
+            default -> null;
+        };
+    }
+
     private static PortUnavailableException openFailed(String path, int baud, Parity parity, String device,
             SerialPort sp, boolean exists) {
         int errno = sp.getLastErrorCode();
@@ -100,6 +145,10 @@ public final class SerialPorts {
         } else if (errno == EINVAL) {
             problem = "the port rejects " + baud + " Bd " + parity + " parity (EINVAL)";
             hint = "try parity none if this is a pseudo-terminal or network bridge";
+        } else if (errno == EISDIR || errno == ENOTTY) {
+            // caught before opening where the file type can be read; this is for the rest (Windows…)
+            problem = errno == EISDIR ? "is a directory, not a serial device" : "is not a serial device (ENOTTY)";
+            hint = "give the " + device + "'s device (/dev/ttyUSB0, /dev/serial/by-id/…, COM3)";
         } else if (!exists) {
             problem = "no such serial port";
             hint = "is the " + device + " plugged in? List ports with: ls -l /dev/serial/by-id/";

@@ -124,6 +124,8 @@ class BusCommandsTest {
         Run r = run("read", "--port", "sim:cli-read3", "--baud", "38400", "--address", "5");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("no reply from meter 5"), r.err());
+        // the knob of the command line, not the service's endpoint option
+        assertTrue(r.err().contains("or raise --latency (adapter latency now 0 ms)"), r.err());
         assertOneLineWithoutStackTrace(r);
         Run bad = run("read", "--port", "sim", "--address", "abc");
         assertEquals(2, bad.exit(), "bad input, as Main documents");

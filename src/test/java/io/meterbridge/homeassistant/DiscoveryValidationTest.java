@@ -207,8 +207,8 @@ class DiscoveryValidationTest {
         JsonNode values = JSON.readTree(state.payload());
         Pattern get = Pattern.compile("value_json\\.get\\('([a-z0-9_]+)'");
         int checked = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.get("cmps").fields(); it.hasNext(); ) {
-            JsonNode c = it.next().getValue();
+        for (Map.Entry<String, JsonNode> entry : config.get("cmps").properties()) {
+            JsonNode c = entry.getValue();
             assertEquals(state.topic(), c.get("state_topic").asText());
             Matcher m = get.matcher(c.get("value_template").asText());
             assertTrue(m.find(), c.toString());
@@ -237,8 +237,8 @@ class DiscoveryValidationTest {
         // bridge info payload carries every key the bridge sensors read
         JsonNode info = JSON.readTree(DISCOVERY.bridgeInfo(new BridgeInfo("1.2.3", AT, 10, 1, 9, 1, 0, 2, 2, 2))
                 .payload());
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("cmps").fields(); it.hasNext(); ) {
-            JsonNode c = it.next().getValue();
+        for (Map.Entry<String, JsonNode> entry : root.get("cmps").properties()) {
+            JsonNode c = entry.getValue();
             Matcher m = Pattern.compile("get\\('([a-z_]+)'").matcher(c.get("value_template").asText());
             if (m.find()) {
                 assertTrue(info.has(m.group(1)), m.group(1));

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -232,8 +231,7 @@ public final class HomeAssistantRules {
             v.add("root: components (cmps) missing or empty");
             return v;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = cmps.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : cmps.properties()) {
             component(e.getKey(), e.getValue(), root, version, v);
         }
         return v;

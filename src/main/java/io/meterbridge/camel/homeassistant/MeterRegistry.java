@@ -97,7 +97,7 @@ final class MeterRegistry {
             throw new RegistryException(file + ": expected a JSON object with \"format\": " + FORMAT
                     + " and an object \"meters\", found " + abbreviate(text));
         }
-        root.path("meters").fields().forEachRemaining(f -> {
+        root.path("meters").properties().forEach(f -> {
             JsonNode m = f.getValue();
             String where = file + ": meter \"" + f.getKey() + "\"";
             if (!m.path("source").isTextual()) {

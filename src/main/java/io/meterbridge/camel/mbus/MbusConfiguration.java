@@ -37,6 +37,9 @@ import org.apache.camel.spi.UriPath;
 @UriParams
 public class MbusConfiguration implements Cloneable {
 
+    /** How a no-reply message tells a route's author to raise the adapter latency (the CLI says --latency). */
+    static final String LATENCY_OPTION = "adapterLatency in the mbus: URI (milliseconds, e.g. ?adapterLatency=150)";
+
     @UriPath(description = "The bus: a serial device (/dev/ttyUSB0, /dev/serial/by-id/..., COM3), a TCP gateway or ser2net "
             + "port (tcp:host:port), or the built-in simulator (sim; sim:paced sends its bytes at the baud rate).")
     @Metadata(required = true)
@@ -69,7 +72,7 @@ public class MbusConfiguration implements Cloneable {
     /** The bus settings these options describe. */
     public BusSettings busSettings() {
         BusSettings s = BusSettings.of(bus).withBaud(baud).withParity(parity).withRetries(retries).withMaxTelegrams(maxTelegrams)
-                .withExtraTimeout(Duration.ofMillis(timeout));
+                .withExtraTimeout(Duration.ofMillis(timeout)).withLatencyOption(LATENCY_OPTION);
         if (adapterLatency >= 0) {
             s = s.withAdapterLatency(Duration.ofMillis(adapterLatency));
         }

@@ -18,6 +18,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MqttDefaultFilePersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,7 @@ public final class BrokerConnection extends ServiceSupport {
     private ExecutorService hooks;
     private Thread firstConnect;
     private volatile boolean stopping;
+    private volatile MqttConnectException lastConnectFailure;
 
     /** Connects as soon as started (true) or waits for {@link #connect()}. */
     private final boolean connectOnStart;
@@ -144,6 +146,14 @@ public final class BrokerConnection extends ServiceSupport {
 
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /**
+     * Why the last attempt of the first connection failed (the message is what the log says), or
+     * null if none failed yet. It stays after a later success, as a record of what happened.
+     */
+    public MqttConnectException lastConnectFailure() {
+        return lastConnectFailure;
     }
 
     /** How many times a connection was established (first connect and reconnects). */
@@ -263,9 +273,13 @@ public final class BrokerConnection extends ServiceSupport {
                 client.connect(options());
                 return; // connectComplete does the rest
             } catch (MqttException e) {
+                MqttConnectException failure = MqttConnectException.of(settings, e);
+                lastConnectFailure = failure;
+                // the first failure, then at attempts 2, 4, 8 …: a wrong setting is said at once and
+                // an outage does not fill the log
                 if (attempts == 1 || Long.bitCount(attempts) == 1) {
-                    LOG.warn("MQTT broker {} not reachable (attempt {}): {}; readings wait in the journal, retrying",
-                            settings.url(), attempts, e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+                    LOG.warn("{} (connection attempt {}; readings wait in the journal, retrying)",
+                            failure.getMessage(), attempts);
                 }
                 try {
                     Thread.sleep(delayMs);
@@ -307,10 +321,20 @@ public final class BrokerConnection extends ServiceSupport {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            if (!stopping) {
-                LOG.warn("MQTT connection to {} lost: {}; reconnecting", settings.url(),
-                        response.getException() != null ? response.getException().getMessage() : response.getReasonString());
+            if (stopping) {
+                return;
             }
+            if (response.getException() == null
+                    && response.getReturnCode() == MqttReturnCode.RETURN_CODE_SESSION_TAKEN_OVER) {
+                // the broker's DISCONNECT 0x8E: another client connected with our id, and the two
+                // would take the connection from each other for as long as both run
+                LOG.warn("MQTT broker {} disconnected the bridge because another client connected with the same "
+                        + "client id '{}' (MQTT reason 0x8E Session taken over); give each bridge its own "
+                        + "mqtt.clientId; reconnecting", settings.url(), settings.clientId());
+                return;
+            }
+            LOG.warn("MQTT connection to {} lost: {}; reconnecting", settings.url(),
+                    response.getException() != null ? response.getException().getMessage() : response.getReasonString());
         }
 
         @Override

@@ -138,10 +138,8 @@ final class P1StreamReader implements Runnable {
                         delay = config.getReconnectDelay();
                     }
                     // the problem only: link's hints speak of the next M-Bus request
-                    String problem = problem(e);
-                    int hint = problem.indexOf("; ");
                     LOG.warn("P1 port {}: lost: {}; opening it again in {} ms, backing off to {} ms", name,
-                            hint < 0 ? problem : problem.substring(0, hint), delay, config.getMaxReconnectDelay());
+                            e.problem(), delay, config.getMaxReconnectDelay());
                 } finally {
                     transport.close();
                     handle(framer.endOfStream());
@@ -157,10 +155,9 @@ final class P1StreamReader implements Runnable {
         }
     }
 
-    /** The exception's message without the port name it starts with (our log line names the port). */
-    private String problem(PortUnavailableException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.startsWith(e.port() + ": ") ? m.substring(e.port().length() + 2) : m;
+    /** The exception's problem and hint without the port name (our log line names the port). */
+    private static String problem(PortUnavailableException e) {
+        return e.problem() + (e.hint().isEmpty() ? "" : "; " + e.hint());
     }
 
     /** Reads until the port fails or the reader is stopped. */

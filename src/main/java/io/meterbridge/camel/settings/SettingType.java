@@ -291,6 +291,24 @@ public sealed interface SettingType {
         }
     }
 
+    /** A value a domain type parses, whose exception says what was wrong (a Home Assistant release). */
+    record Parsed(String allowed, java.util.function.Function<String, ?> parser) implements SettingType {
+        @Override
+        public Optional<String> problem(String value) {
+            try {
+                parser.apply(value);
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+
+        @Override
+        public boolean accepts(String value) {
+            return problem(value).isEmpty();
+        }
+    }
+
     /** A file name without a directory. */
     record FileName() implements SettingType {
         @Override

@@ -18,12 +18,14 @@ import io.meterbridge.camel.settings.SettingType.Key;
 import io.meterbridge.camel.settings.SettingType.Keys;
 import io.meterbridge.camel.settings.SettingType.Link;
 import io.meterbridge.camel.settings.SettingType.Millis;
+import io.meterbridge.camel.settings.SettingType.Parsed;
 import io.meterbridge.camel.settings.SettingType.Port;
 import io.meterbridge.camel.settings.SettingType.Positive;
 import io.meterbridge.camel.settings.SettingType.Text;
 import io.meterbridge.camel.settings.SettingType.Topic;
 import io.meterbridge.camel.settings.SettingType.Whole;
 import io.meterbridge.camel.settings.SettingType.Zone;
+import io.meterbridge.homeassistant.HomeAssistantVersion;
 import io.meterbridge.p1.P1Version;
 
 /**
@@ -47,6 +49,8 @@ public final class Settings {
             required("jsonl.fileName", new FileName()),
             required("csv.fileName", new FileName()),
             required("csv.columns", new Keys()),
+            required("p1.csv.fileName", new FileName()),
+            required("p1.csv.columns", new Keys()),
             optional("mqtt.url", new Link(List.of("tcp", "ssl", "ws", "wss"))),
             optional("mqtt.clientId", new Text()),
             optional("mqtt.username", new Text()),
@@ -69,6 +73,7 @@ public final class Settings {
             required("homeassistant.offlineAfterFailedPolls", new Whole(1, 1000)),
             optional("homeassistant.p1OfflineAfter", new Millis(1000)),
             required("homeassistant.registry", new Text()),
+            required("homeassistant.version", new Parsed("a Home Assistant Core release such as 2024.11", HomeAssistantVersion::parse)),
             optional("p1.port", new Port(p1Simulators(), false)),
             optional("p1.baudRate", Choice.of("1200", "2400", "4800", "9600", "19200", "38400", "57600", "115200")),
             optional("p1.dataBits", Choice.of("7", "8")),

@@ -159,7 +159,10 @@ class MbusComponentTest {
 
             Exchange failure = failed.get(0);
             assertEquals("89", address(failure));
-            assertInstanceOf(NoReplyException.class, failure.getProperty(Exchange.EXCEPTION_CAUGHT));
+            NoReplyException noReply = assertInstanceOf(NoReplyException.class, failure.getProperty(Exchange.EXCEPTION_CAUGHT));
+            // in a route the hint names the endpoint option; --latency is the command line's
+            assertTrue(noReply.getMessage().endsWith("or raise adapterLatency in the mbus: URI (milliseconds, e.g. "
+                    + "?adapterLatency=150) (adapter latency now 0 ms)"), noReply.getMessage());
             assertNull(failure.getMessage().getHeader(MbusConstants.MODEL));
 
             sim.meterAt(89).rejoin(); // back: read again on a later poll

@@ -3,7 +3,9 @@ package io.meterbridge.camel.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 
 /**
  * HiveMQ Community Edition, embedded (MQTT 3 and 5), with file persistence in a test folder, so
@@ -13,9 +15,19 @@ public final class HiveMqBroker implements TestBroker {
 
     private final Path folder;
     private final int port;
+    private final EmbeddedExtension extension;
     private EmbeddedHiveMQ hivemq;
 
     public HiveMqBroker(Path folder) throws Exception {
+        this(folder, null);
+    }
+
+    /**
+     * With {@code extension} loaded as HiveMQ loads any extension (an authenticator that refuses
+     * with a chosen CONNACK reason code, say); null for none.
+     */
+    public HiveMqBroker(Path folder, EmbeddedExtension extension) throws Exception {
+        this.extension = extension;
         this.folder = folder;
         this.port = ServiceHome.freePort();
         Files.createDirectories(folder.resolve("conf"));
@@ -46,12 +58,15 @@ public final class HiveMqBroker implements TestBroker {
 
     @Override
     public void start() throws Exception {
-        hivemq = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folder.resolve("conf"))
                 .withDataFolder(folder.resolve("data"))
                 .withExtensionsFolder(folder.resolve("extensions"))
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (extension != null) {
+            builder = builder.withEmbeddedExtension(extension);
+        }
+        hivemq = builder.build();
         hivemq.start().join();
     }
 

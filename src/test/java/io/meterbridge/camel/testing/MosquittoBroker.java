@@ -25,6 +25,27 @@ public final class MosquittoBroker implements TestBroker {
     }
 
     public MosquittoBroker(Path folder) throws IOException {
+        this(folder, "allow_anonymous true\n");
+    }
+
+    /**
+     * A broker that lets in only {@code user} with {@code password} (a password file made with
+     * {@code mosquitto_passwd}, {@code allow_anonymous false}), as a secured installation does.
+     */
+    public static MosquittoBroker withPassword(Path folder, String user, String password)
+            throws IOException, InterruptedException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("passwords").toAbsolutePath();
+        Process p = new ProcessBuilder("mosquitto_passwd", "-b", "-c", file.toString(), user, password)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new AssertionError("mosquitto_passwd failed: " + out);
+        }
+        return new MosquittoBroker(folder, "allow_anonymous false\npassword_file " + file + "\n");
+    }
+
+    private MosquittoBroker(Path folder, String access) throws IOException {
         this.folder = folder;
         this.port = ServiceHome.freePort();
         Files.createDirectories(folder);
@@ -32,11 +53,10 @@ public final class MosquittoBroker implements TestBroker {
                 listener %d 127.0.0.1
                 # started as root (CI), mosquitto would switch to user "mosquitto", who cannot write here
                 user %s
-                allow_anonymous true
-                persistence true
+                %spersistence true
                 persistence_location %s/
                 log_dest stderr
-                """.formatted(port, System.getProperty("user.name"), folder.toAbsolutePath()));
+                """.formatted(port, System.getProperty("user.name"), access, folder.toAbsolutePath()));
     }
 
     @Override
