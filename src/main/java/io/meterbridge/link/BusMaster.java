@@ -69,7 +69,10 @@ public final class BusMaster implements AutoCloseable {
         return counters.snapshot();
     }
 
-    /** The transport's description, e.g. {@code /dev/ttyUSB0 (2400 Bd 8E1)}. */
+    /**
+     * The transport's description, e.g. {@code /dev/ttyUSB0 (2400 Bd 8E1)}; the port opens on first use, so only
+     * after an exchange does it name the settings really in use (8N1 on a pseudo-terminal).
+     */
     public String describe() {
         return transport.describe();
     }

@@ -200,6 +200,25 @@ class BusCommandsTest {
     }
 
     @Test
+    void readOverAPtyNamesTheParityInUseNotTheOneAskedFor() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
+        Path pty = dir.resolve("ttyMBUS0");
+        Background sim = Background.start("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "4");
+        sim.awaitOutput("Ctrl-C");
+        // --parity even is the default: a pty cannot keep it, and the port falls back to none (with a warning)
+        Run table = run("read", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--address", "1");
+        assertEquals(0, table.exit(), table.err());
+        String header = table.out().lines().findFirst().orElse("");
+        assertTrue(header.startsWith("meter 1 on " + pty + " (9600 Bd 8N1): Kamstrup MULTICAL 303"), table.out());
+        Run json = run("read", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--address", "1",
+                "--json");
+        assertEquals(0, json.exit(), json.err());
+        var link = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("link");
+        assertEquals(pty + " (9600 Bd 8N1)", link.get("port").asText());
+        sim.awaitEnd();
+    }
+
+    @Test
     void simBusIsNotSharedWithOtherPortNames() {
         assertTrue(SimBus.standard(Clock.systemUTC()).meters().size() == 2);
         assertTrue(SimServer.class.getName().endsWith("SimServer"));
