@@ -146,10 +146,10 @@ final class ScanCommand implements Callable<Integer> {
             drawnFound = found;
             String line = total > 0 ? String.format("scanning %d/%d (address %d), found %d", done + 1, total, current,
                     found) : String.format("secondary scan: selection %d, found %d", current, found);
-            // pad over the end of a longer previous line (found 9 -> found 10 only grows, but the address shrinks)
+            // spaces over whatever a longer earlier line left at the end
             err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             err.flush();
-            drawnWidth = line.length();
+            drawnWidth = Math.max(drawnWidth, line.length());
         }
 
         /** A hit as soon as the scan knows it; only meters that answered cleanly count as found, as in the table. */
