@@ -215,27 +215,37 @@ public final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses hex text to a frame and decodes it; never throws for bad input. */
+    /** Characters of the input a message quotes at most: a 10 MB line must not come back as a 10 MB message. */
+    static final int QUOTED_CHARACTERS = 40;
+
+    /**
+     * Parses hex text to a frame and decodes it; never throws for bad input. Errors in the text say where in two
+     * ways: the character of the input (1-based, what an editor shows) in the message, and, like every other
+     * decode error, the byte of the frame (0-based) as the offset.
+     */
     static Decoded decode(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() / 2);
         int digit = -1;
         int tokenStart = 0;
+        int tokenStartByte = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (Character.isWhitespace(c)) {
                 if (digit >= 0) {
-                    // every white-space separated token must be whole bytes: "D 04 04 68" is not "D0 40 46 8…"
-                    return failure(String.format("expected two hex digits per byte, found an odd number of digits in "
-                            + "'%s' (character %d of the input)", text.substring(tokenStart, i), tokenStart + 1),
-                            bytes.size());
+                    // Every white-space separated token must be whole bytes: "D 04 04 68" is not "D0 40 46 8…". Which
+                    // digit of an odd token is the stray one nobody can tell, so the error points at the token's start.
+                    return failure(String.format("expected two hex digits per byte, found an odd number of digits (%d) "
+                            + "in '%s' (character %d of the input, byte %d of the frame)", i - tokenStart,
+                            quote(text.substring(tokenStart, i)), tokenStart + 1, tokenStartByte), tokenStartByte);
                 }
                 tokenStart = i + 1;
+                tokenStartByte = bytes.size();
                 continue;
             }
             int v = Character.digit(c, 16);
             if (v < 0) {
-                return failure(String.format("expected a hex digit, found '%s' (character %d of the input)",
-                        printable(c), i + 1), bytes.size());
+                return failure(String.format("expected a hex digit, found '%s' (character %d of the input, byte %d of "
+                        + "the frame)", printable(c), i + 1, bytes.size()), bytes.size());
             }
             if (digit < 0) {
                 digit = v;
@@ -269,6 +279,11 @@ public final class DecodeCommand implements Callable<Integer> {
     private static String strip(String message, int offset) {
         String suffix = " (at byte " + offset + ")";
         return message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length()) : message;
+    }
+
+    /** The first {@value #QUOTED_CHARACTERS} characters of {@code s}, and "…" if there were more. */
+    private static String quote(String s) {
+        return s.length() <= QUOTED_CHARACTERS ? s : s.substring(0, QUOTED_CHARACTERS) + "…";
     }
 
     private static String printable(char c) {

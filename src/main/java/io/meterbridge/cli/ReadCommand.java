@@ -54,18 +54,19 @@ final class ReadCommand implements Callable<Integer> {
         String where;
         PrintWriter out = spec.commandLine().getOut();
         try (BusMaster master = BusMaster.open(settings)) {
-            where = master.describe();
             try {
                 telegrams = master.readMeter(meter);
             } catch (MBusException e) {
                 if (!e.partialTelegrams().isEmpty()) {
                     // The telegrams that did arrive are a reading taken: show them, then fail.
-                    print(out, json, meter, where, e.partialTelegrams(), false, master.statistics(),
+                    print(out, json, meter, master.describe(), e.partialTelegrams(), false, master.statistics(),
                             (System.nanoTime() - t0) / 1_000_000);
-                    out.flush();
                 }
                 throw e;
             }
+            // Only now, with the port open, does the description say what is in use (a pty runs 8N1 whatever
+            // --parity asked for); before the first exchange it could only repeat the request.
+            where = master.describe();
             stats = master.statistics();
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -73,7 +74,11 @@ final class ReadCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints telegrams; {@code complete} false: the readout failed after them (said in the header and link.complete). */
+    /**
+     * Prints telegrams; {@code complete} false: the readout failed after them (said in the header and link.complete).
+     * Flushes: picocli's writer flushes by itself only on println/printf, and the last table is one print, which
+     * {@code System.exit} would otherwise discard.
+     */
     static void print(PrintWriter out, boolean json, MeterAddress meter, String where, List<LongFrame> telegrams,
             boolean complete, BusStatistics stats, long millis) {
         if (!json) {
@@ -108,5 +113,6 @@ final class ReadCommand implements Callable<Integer> {
                 out.print(d.table("telegram " + n));
             }
         }
+        out.flush();
     }
 }

@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "address, manufacturer, model, medium, ID.",
             "A primary scan sends SND_NKE to 0–250; each silent address costs the EN 13757-2 timeout (at 2400 Bd "
                 + "187.5 ms plus --latency), so about 53 s plus 0.25 s per ms of latency. --secondary narrows "
-                + "wildcard selections: seconds for a few meters."})
+                + "wildcard selections: seconds for a few meters.",
+            "Progress goes to stderr: on a terminal one line updated in place, otherwise a line every "
+                + ScanCommand.Progress.LINE_EVERY + " addresses (or selections). The table on stdout is unchanged by it."})
 final class ScanCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,16 +54,17 @@ final class ScanCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, secondary ? 0 : to - from + 1);
+        Progress progress = new Progress(err, System.console() != null, secondary ? 0 : to - from + 1);
         List<ScanHit> hits;
         try (BusMaster master = BusMaster.open(settings.withRetries(Math.min(settings.retries(), 1)))) {
             if (secondary) {
-                hits = master.scanSecondary(SecondaryAddress.parse(mask), n -> progress.update(n, "selection " + n));
+                hits = master.scanSecondary(SecondaryAddress.parse(mask), n -> progress.probing(n - 1, n),
+                        progress::found);
             } else {
-                hits = master.scanPrimary(from, to, a -> progress.update(a - from + 1, "address " + a));
+                hits = master.scanPrimary(from, to, a -> progress.probing(a - from, a), progress::found);
             }
         } finally {
-            progress.done();
+            progress.end();
         }
         out.print(table(hits));
         out.printf("%d meter%s found on %s%n", hits.stream().filter(ScanHit::ok).count(),
@@ -96,41 +99,70 @@ final class ScanCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal. */
+    /**
+     * Progress on stderr, which tools that read the table on stdout never see. On a terminal: one line redrawn
+     * in place ({@code scanning 124/251 (address 123), found 2}), at most ten times a second and whenever a meter
+     * turns up, erased before the table. Elsewhere (a pipe, a log, a service manager) a carriage return would
+     * garble the log, so a plain line every {@value #LINE_EVERY} probes instead: a 53 s scan shows it is alive
+     * about every 5 s at 2400 Bd without flooding the log.
+     */
     static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final boolean enabled = System.console() != null;
-        private long lastDraw;
+        static final int LINE_EVERY = 25;
+        private static final long REDRAW_NANOS = 100_000_000L;
 
-        Progress(PrintWriter err, int total) {
+        private final PrintWriter err;
+        private final boolean terminal;
+        /** Addresses to probe; 0 for a secondary scan, whose number of selections is not known ahead. */
+        private final int total;
+        private int found;
+        private long lastDraw;
+        private int drawnFound = -1;
+        private int drawnWidth;
+
+        Progress(PrintWriter err, boolean terminal, int total) {
             this.err = err;
+            this.terminal = terminal;
             this.total = total;
         }
 
-        void update(int done, String what) {
-            if (!enabled) {
+        /**
+         * The next probe is about to go out; {@code done} are finished.
+         *
+         * @param current the address (primary scan) or the selection's number (secondary scan) about to be probed
+         */
+        void probing(int done, int current) {
+            if (!terminal) {
+                if (done > 0 && done % LINE_EVERY == 0) {
+                    err.println(total > 0 ? String.format("scanned %d/%d addresses, found %d", done, total, found)
+                            : String.format("secondary scan: %d selections sent, found %d", done, found));
+                }
                 return;
             }
             long now = System.nanoTime();
-            if (now - lastDraw < 100_000_000L && done != total) {
+            if (found == drawnFound && now - lastDraw < REDRAW_NANOS) {
                 return;
             }
             lastDraw = now;
-            if (total > 0) {
-                int width = 30;
-                int filled = done * width / total;
-                err.printf("\r[%s%s] %3d%% %-16s", "#".repeat(filled), ".".repeat(width - filled), done * 100 / total,
-                        what);
-            } else {
-                err.printf("\rscanning… %-20s", what);
-            }
+            drawnFound = found;
+            String line = total > 0 ? String.format("scanning %d/%d (address %d), found %d", done + 1, total, current,
+                    found) : String.format("secondary scan: selection %d, found %d", current, found);
+            // spaces over whatever a longer earlier line left at the end
+            err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
             err.flush();
+            drawnWidth = Math.max(drawnWidth, line.length());
         }
 
-        void done() {
-            if (enabled) {
-                err.print("\r" + " ".repeat(60) + "\r");
+        /** A hit as soon as the scan knows it; only meters that answered cleanly count as found, as in the table. */
+        void found(ScanHit hit) {
+            if (hit.ok()) {
+                found++;
+            }
+        }
+
+        /** The scan is over, or failed: a terminal line is erased so that the table or the error starts clean. */
+        void end() {
+            if (terminal && drawnWidth > 0) {
+                err.print("\r" + " ".repeat(drawnWidth) + "\r");
                 err.flush();
             }
         }

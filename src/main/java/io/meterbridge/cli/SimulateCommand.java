@@ -15,6 +15,9 @@ import io.meterbridge.sim.SimMeter;
 import io.meterbridge.sim.SimServer;
 
 import java.io.PrintWriter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,12 +48,16 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Serves a simulated M-Bus — a MULTICAL 303-like meter at primary address 1 and a two-telegram "
                 + "MULTICAL 403-like meter at 89, values evolving with time — on a pseudo-terminal (via socat) or a "
                 + "TCP port, so meterbridge, libmbus's tools or Node-RED can read it.",
+            "--tcp (M-Bus and P1) listens on 127.0.0.1 only, unless --bind names another address (0.0.0.0: every "
+                + "interface): the simulator has no access control, and on the M-Bus whoever reaches it can change "
+                + "meter addresses.",
             "Example: meterbridge simulate --pty /tmp/ttyMBUS0 --paced, then meterbridge scan --port /tmp/ttyMBUS0.",
             "",
             "With --p1: a smart electricity meter's P1 port instead (DSMR 2.2/3, 4, 5, Belgian e-MUCS, Luxembourg "
                 + "Smarty or Swedish/Finnish ESMR5), one telegram per interval, pushed whether or not anyone reads, "
                 + "as a meter does:",
-            "  --tcp PORT: a server on all interfaces, like a Wi-Fi P1 dongle or ser2net; any number of clients; "
+            "  --tcp PORT: a server on 127.0.0.1 (or --bind ADDRESS), like a Wi-Fi P1 dongle or ser2net; any number "
+                + "of clients; "
                 + "each gets every telegram sent after it connected, starting at a telegram boundary; what clients "
                 + "send is ignored.",
             "  --pty PATH: a socat pseudo-terminal pair; open PATH as a serial port (a pty ignores baud rate, and "
@@ -75,7 +82,8 @@ final class SimulateCommand implements Callable<Integer> {
                 + "(needs socat; M-Bus default: /tmp/ttyMBUS0).")
         Path pty;
 
-        @Option(names = "--tcp", paramLabel = "PORT", description = "TCP port to listen on (all interfaces; 0: any free port).")
+        @Option(names = "--tcp", paramLabel = "PORT",
+                description = "TCP port to listen on, at the --bind address (0: any free port).")
         Integer tcp;
 
         @Option(names = "--output", paramLabel = "PATH",
@@ -85,6 +93,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Where where;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "With --tcp: the address to listen on: 127.0.0.1 (default: this machine only), 0.0.0.0 or :: "
+                    + "for every interface, or one interface's address.")
+    String bind;
 
     @Option(names = "--p1", description = "Simulate a P1 electricity meter instead of the M-Bus.")
     boolean p1;
@@ -162,6 +175,30 @@ final class SimulateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new ParameterException(spec.commandLine(), "--count must not be negative, was " + count);
         }
+        if (parsed.hasMatchedOption("--bind") && (where == null || where.tcp == null)) {
+            throw new ParameterException(spec.commandLine(), "--bind needs --tcp (it is the address the TCP server "
+                    + "listens on)");
+        }
+    }
+
+    /** The --bind address; a name is looked up once, here. */
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--bind: expected an IP address (127.0.0.1, 0.0.0.0, ::) "
+                    + "or a host name of this machine, found \"" + bind + "\", which does not resolve");
+        }
+    }
+
+    /** What a status line says about a TCP server: where it listens and what a client connects to. */
+    private static String tcpWhere(InetAddress address, int port, String clientHint) {
+        if (address.isAnyLocalAddress()) {
+            return "TCP port " + port + " of every interface (" + clientHint + " HOST:" + port + ")";
+        }
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return "TCP port " + port + " of " + address.getHostAddress() + " (" + clientHint + " " + host + ":" + port
+                + ")";
     }
 
     private int mbus() throws Exception {
@@ -173,8 +210,8 @@ final class SimulateCommand implements Callable<Integer> {
         SimServer server;
         String where;
         if (this.where != null && this.where.tcp != null) {
-            server = SimServer.tcp(this.where.tcp, false, bus, paced, baud);
-            where = "TCP port " + server.tcpPort() + " (read it with --tcp HOST:" + server.tcpPort() + ")";
+            server = SimServer.tcp(bindAddress(), this.where.tcp, bus, paced, baud);
+            where = tcpWhere(server.tcpAddress(), server.tcpPort(), "read it with --tcp");
         } else {
             Path pty = this.where != null ? this.where.pty : Path.of("/tmp/ttyMBUS0");
             Path dir = Files.createTempDirectory("meterbridge-sim");
@@ -212,7 +249,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         P1Output output;
         if (where != null && where.tcp != null) {
-            output = P1Output.tcp(where.tcp, false);
+            output = P1Output.tcp(bindAddress(), where.tcp);
         } else if (where != null && where.pty != null) {
             output = P1Output.pty(where.pty);
         } else if (where != null && where.output != null) {
@@ -223,10 +260,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (where != null) { // on stdout the telegrams are the output: no status lines there
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("simulated P1 meter (%s%s) on %s%s, %s%s%n", dialect, encrypting != null ? ", encrypted" : "",
-                    output.describe(),
-                    output.tcpPort() >= 0 ? " (connect to HOST:" + output.tcpPort() + ")"
-                            : where.pty != null ? " (open it as a serial port)" : "",
+            out.printf("simulated P1 meter (%s%s) on %s, %s%s%n", dialect, encrypting != null ? ", encrypted" : "",
+                    output.tcpPort() >= 0 ? tcpWhere(output.tcpAddress(), output.tcpPort(), "connect to")
+                            : output.describe() + (where.pty != null ? " (open it as a serial port)" : ""),
                     intervalSeconds == 0 ? "telegrams as fast as possible" : "a telegram every " + intervalSeconds + " s",
                     faultRate > 0 ? ", faults at rate " + faultRate : "");
             out.println(count == 0 ? "Ctrl-C to stop." : count + " telegrams, then stop.");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,10 @@ public final class BusMaster implements AutoCloseable {
         return counters.snapshot();
     }
 
-    /** The transport's description, e.g. {@code /dev/ttyUSB0 (2400 Bd 8E1)}. */
+    /**
+     * The transport's description, e.g. {@code /dev/ttyUSB0 (2400 Bd 8E1)}; the port opens on first use, so only
+     * after an exchange does it name the settings really in use (8N1 on a pseudo-terminal).
+     */
     public String describe() {
         return transport.describe();
     }
@@ -223,7 +227,20 @@ public final class BusMaster implements AutoCloseable {
 
     /** Primary scan of {@code from..to} inclusive. */
     public List<ScanHit> scanPrimary(int from, int to, IntConsumer progress) throws MBusException {
-        List<ScanHit> hits = new ArrayList<>();
+        return scanPrimary(from, to, progress, null);
+    }
+
+    /**
+     * Primary scan of {@code from..to} inclusive, telling {@code found} of each hit as soon as it is known
+     * (a scan of 0–250 takes about a minute at 2400 Bd: people want to see meters turn up).
+     *
+     * @param progress told each address as it is probed (may be null)
+     * @param found told each hit, in the order of the returned list (may be null)
+     */
+    public List<ScanHit> scanPrimary(int from, int to, IntConsumer progress, Consumer<ScanHit> found)
+            throws MBusException {
+        List<ScanHit> list = new ArrayList<>();
+        Consumer<ScanHit> hits = collector(list, found);
         for (int a = from; a <= to; a++) {
             if (progress != null) {
                 progress.accept(a);
@@ -236,22 +253,30 @@ public final class BusMaster implements AutoCloseable {
                     continue;
                 }
                 if (p == Probe.COLLISION) {
-                    hits.add(new ScanHit(a, null, null, "several meters answer at this address (collision)"));
+                    hits.accept(new ScanHit(a, null, null, "several meters answer at this address (collision)"));
                     continue;
                 }
                 fcb.put(a, true);
                 try {
                     LongFrame first = readTelegrams(a, String.valueOf(a), ReadOptions.DEFAULT.withMaxTelegrams(1))
                             .get(0);
-                    hits.add(new ScanHit(a, first.secondaryAddress(), first, null));
+                    hits.accept(new ScanHit(a, first.secondaryAddress(), first, null));
                 } catch (NoReplyException | CorruptReplyException | CollisionException e) {
-                    hits.add(new ScanHit(a, null, null, "answers SND_NKE but not REQ_UD2: " + e.getMessage()));
+                    hits.accept(new ScanHit(a, null, null, "answers SND_NKE but not REQ_UD2: " + e.getMessage()));
                 }
             } finally {
                 lock.unlock();
             }
         }
-        return hits;
+        return list;
+    }
+
+    /** Adds each hit to {@code list} and then tells {@code found}, if any. */
+    private static Consumer<ScanHit> collector(List<ScanHit> list, Consumer<ScanHit> found) {
+        return found == null ? list::add : h -> {
+            list.add(h);
+            found.accept(h);
+        };
     }
 
     /**
@@ -262,7 +287,17 @@ public final class BusMaster implements AutoCloseable {
      * @param progress told the number of selections sent so far (may be null)
      */
     public List<ScanHit> scanSecondary(SecondaryAddress mask, IntConsumer progress) throws MBusException {
-        List<ScanHit> hits = new ArrayList<>();
+        return scanSecondary(mask, progress, null);
+    }
+
+    /**
+     * Secondary scan as {@link #scanSecondary(SecondaryAddress, IntConsumer)}, telling {@code found} of each
+     * hit as soon as it is known (may be null).
+     */
+    public List<ScanHit> scanSecondary(SecondaryAddress mask, IntConsumer progress, Consumer<ScanHit> found)
+            throws MBusException {
+        List<ScanHit> list = new ArrayList<>();
+        Consumer<ScanHit> hits = collector(list, found);
         int[] probes = {0};
         lock.lock();
         try {
@@ -272,10 +307,10 @@ public final class BusMaster implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        return hits;
+        return list;
     }
 
-    private void narrow(SecondaryAddress mask, int digit, List<ScanHit> hits, int[] probes, IntConsumer progress)
+    private void narrow(SecondaryAddress mask, int digit, Consumer<ScanHit> hits, int[] probes, IntConsumer progress)
             throws MBusException {
         probes[0]++;
         if (progress != null) {
@@ -291,9 +326,9 @@ public final class BusMaster implements AutoCloseable {
                 LongFrame first = readTelegrams(Control.ADDRESS_NETWORK_LAYER, mask.toString(),
                         ReadOptions.DEFAULT.withMaxTelegrams(1)).get(0);
                 SecondaryAddress found = first.secondaryAddress();
-                hits.add(new ScanHit(first.address(), found != null ? found : mask, first, null));
+                hits.accept(new ScanHit(first.address(), found != null ? found : mask, first, null));
             } catch (NoReplyException | CorruptReplyException | CollisionException e) {
-                hits.add(new ScanHit(-1, mask, null, "acknowledges selection but not REQ_UD2: " + e.getMessage()));
+                hits.accept(new ScanHit(-1, mask, null, "acknowledges selection but not REQ_UD2: " + e.getMessage()));
             }
             return;
         }
@@ -303,7 +338,7 @@ public final class BusMaster implements AutoCloseable {
             d--;
         }
         if (d < 0) {
-            hits.add(new ScanHit(-1, mask, null, "several meters share this secondary address (collision)"));
+            hits.accept(new ScanHit(-1, mask, null, "several meters share this secondary address (collision)"));
             return;
         }
         for (int v = 0; v <= 9; v++) {

@@ -25,7 +25,7 @@ public final class SerialTransport implements Transport {
     /** Meter pushes a stream (P1): reads block in the kernel; else request/answer (M-Bus): polled. */
     private final boolean stream;
     private SerialPort port;
-    private Parity effectiveParity;
+    private volatile Parity effectiveParity;
     private int blockingTimeoutMillis;
 
     /** An M-Bus line: request/answer, exact reply timeouts (see {@link #read}). */
@@ -164,10 +164,17 @@ public final class SerialTransport implements Transport {
                 "it is opened again when it is back");
     }
 
+    /**
+     * Once opened, the framing in use: a pseudo-terminal runs 8N1 whatever parity was asked for. Before the
+     * first open nobody knows yet, so the parity asked for is shown as such rather than passed off as the one
+     * in use (which is how {@code read} once printed 8E1 over a pty while warning that it used none).
+     */
     @Override
     public String describe() {
-        Parity pa = effectiveParity != null ? effectiveParity : parity;
-        return path + " (" + baud + " Bd 8" + pa.name().charAt(0) + "1)";
+        if (effectiveParity == null) {
+            return path + " (" + baud + " Bd 8" + parity.name().charAt(0) + "1 asked for, not open yet)";
+        }
+        return path + " (" + baud + " Bd 8" + effectiveParity.name().charAt(0) + "1)";
     }
 
     @Override

@@ -29,7 +29,10 @@ public interface Transport extends AutoCloseable {
     /** Throws away bytes that have arrived but not been read (late answers, echoes). */
     void discardInput() throws PortUnavailableException;
 
-    /** Human-readable name of the port, e.g. {@code /dev/ttyUSB0 (2400 8E1)}. */
+    /**
+     * Human-readable name of the port, e.g. {@code /dev/ttyUSB0 (2400 Bd 8E1)}: with the settings in use once
+     * it has been opened (ask after the first exchange to print them).
+     */
     String describe();
 
     /** Closes the port; a later {@link #open()} opens it again. */

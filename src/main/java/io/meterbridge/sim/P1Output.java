@@ -73,8 +73,16 @@ public final class P1Output implements AutoCloseable {
      * interface or all interfaces, that streams every telegram to every connected client.
      */
     public static P1Output tcp(int port, boolean loopbackOnly) throws IOException {
-        ServerSocket s = loopbackOnly ? new ServerSocket(port, 16, InetAddress.getLoopbackAddress())
-                : new ServerSocket(port);
+        return tcp(loopbackOnly ? InetAddress.getLoopbackAddress() : null, port);
+    }
+
+    /**
+     * A TCP server on {@code port} (0: any free port, see {@link #tcpPort()}) of {@code bind} — one
+     * interface's address, the wildcard address (0.0.0.0, ::) or null for every interface — that streams
+     * every telegram to every connected client.
+     */
+    public static P1Output tcp(InetAddress bind, int port) throws IOException {
+        ServerSocket s = new ServerSocket(port, 16, bind);
         P1Output out = new P1Output("TCP port " + s.getLocalPort(), null, s, null);
         Thread accept = new Thread(out::acceptLoop, "p1-sim tcp " + s.getLocalPort());
         accept.setDaemon(true);
@@ -111,6 +119,11 @@ public final class P1Output implements AutoCloseable {
     /** The TCP port listened on, or -1 if this is no TCP output. */
     public int tcpPort() {
         return server != null ? server.getLocalPort() : -1;
+    }
+
+    /** The address listened on (the wildcard address for every interface), or null if this is no TCP output. */
+    public InetAddress tcpAddress() {
+        return server != null ? server.getInetAddress() : null;
     }
 
     /** Connected TCP clients (0 for other outputs). */

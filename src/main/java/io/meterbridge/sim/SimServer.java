@@ -60,15 +60,28 @@ public final class SimServer implements AutoCloseable {
     /** Serves the bus on a TCP port (0 for any free port) on the loopback or all interfaces. */
     public static SimServer tcp(int port, boolean loopbackOnly, SimBus bus, boolean paced, int baud)
             throws IOException {
-        ServerSocket socket = loopbackOnly ? new ServerSocket(port, 4, InetAddress.getLoopbackAddress())
-                : new ServerSocket(port);
+        return tcp(loopbackOnly ? InetAddress.getLoopbackAddress() : null, port, bus, paced, baud);
+    }
+
+    /**
+     * Serves the bus on a TCP port (0 for any free port) of {@code bind}: one interface's address, the
+     * wildcard address (0.0.0.0, ::) or null for every interface. Anyone who reaches it can change meter
+     * addresses, so callers default to the loopback.
+     */
+    public static SimServer tcp(InetAddress bind, int port, SimBus bus, boolean paced, int baud) throws IOException {
+        ServerSocket socket = new ServerSocket(port, 4, bind);
         SimServer s = new SimServer(bus, paced, baud, socket);
-        return s.start(s::acceptLoop, "mbus-sim tcp " + socket.getLocalPort());
+        return s.start(s::acceptLoop, "mbus-sim tcp " + socket.getLocalSocketAddress());
     }
 
     /** The TCP port listened on, or -1 if not serving TCP. */
     public int tcpPort() {
         return serverSocket != null ? serverSocket.getLocalPort() : -1;
+    }
+
+    /** The address listened on (the wildcard address for every interface), or null if not serving TCP. */
+    public InetAddress tcpAddress() {
+        return serverSocket != null ? serverSocket.getInetAddress() : null;
     }
 
     /** A slave side's byte stream. */

@@ -16,9 +16,11 @@ import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimServer;
 import io.meterbridge.sim.SimTransportProvider;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +39,14 @@ class BusCommandsTest {
 
     static Run run(String... args) {
         CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        // Buffered writers over byte streams, as picocli's own on System.out and System.err: what a command
+        // leaves unflushed is missing here too, as it would be when the JVM exits (a StringWriter hid that).
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertOneLineWithoutStackTrace(Run r) {
@@ -78,6 +82,8 @@ class BusCommandsTest {
         assertTrue(r.out().contains("telegram 1 of 2 (125 bytes)"), r.out());
         assertTrue(r.out().contains("telegram 2 of 2 (71 bytes)"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(".*Volume +2232\\.\\d\\d m³")), r.out());
+        // the last record of the last telegram: the table is printed to its end
+        assertTrue(r.out().strip().matches("(?s).*\\n  7 +64 +8202 +6C .* 2024-10-01"), r.out());
     }
 
     @Test
@@ -198,6 +204,25 @@ class BusCommandsTest {
         Run r = run("scan", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--from", "88", "--to", "89");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Kamstrup MULTICAL 403"), r.out());
+        sim.awaitEnd();
+    }
+
+    @Test
+    void readOverAPtyNamesTheParityInUseNotTheOneAskedFor() throws Exception {
+        assumeTrue(PtyLink.socatAvailable(), "socat is not installed: skipping (apt-get install socat)");
+        Path pty = dir.resolve("ttyMBUS0");
+        Background sim = Background.start("simulate", "--pty", pty.toString(), "--baud", "9600", "--for", "4");
+        sim.awaitOutput("Ctrl-C");
+        // --parity even is the default: a pty cannot keep it, and the port falls back to none (with a warning)
+        Run table = run("read", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--address", "1");
+        assertEquals(0, table.exit(), table.err());
+        String header = table.out().lines().findFirst().orElse("");
+        assertTrue(header.startsWith("meter 1 on " + pty + " (9600 Bd 8N1): Kamstrup MULTICAL 303"), table.out());
+        Run json = run("read", "--port", pty.toString(), "--baud", "9600", "--latency", "20", "--address", "1",
+                "--json");
+        assertEquals(0, json.exit(), json.err());
+        var link = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("link");
+        assertEquals(pty + " (9600 Bd 8N1)", link.get("port").asText());
         sim.awaitEnd();
     }
 

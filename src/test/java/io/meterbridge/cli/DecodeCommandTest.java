@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterbridge.telegram.Hex;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +40,16 @@ class DecodeCommandTest {
 
     static Run run(InputStream stdin, String... args) {
         CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        // Buffered writers over byte streams, as picocli's own on System.out and System.err: what a command
+        // leaves unflushed is missing here too, as it would be when the JVM exits (a StringWriter hid that).
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         DecodeCommand decode = cl.getSubcommands().get("decode").getCommand();
         decode.stdin = stdin;
         int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static Run run(String... args) {
@@ -164,7 +167,8 @@ class DecodeCommandTest {
                 new Case("invalid_length", "/error/message", "expected a length field of at least 3 (C, A, CI), found 0"),
                 new Case("invalid_length2", "/error/message", "expected 16 bytes of fixed data structure after CI 0x73, found 15"),
                 new Case("manual_frame1", "/error/message",
-                        "expected two hex digits per byte, found an odd number of digits in 'D' (character 1 of the input)"),
+                        "expected two hex digits per byte, found an odd number of digits (1) in 'D' (character 1 of "
+                                + "the input, byte 0 of the frame)"),
                 new Case("manual_frame4", "/records/0/quantity", "bus_address"),
                 new Case("manual_frame5", "/records/0/value", "0102030424400104"),
                 new Case("manual_frame6", "/masterRequest/type", "data_send"),
@@ -196,8 +200,46 @@ class DecodeCommandTest {
         Run r = run("decode", "--json", "68 1F zz");
         assertEquals(2, r.exit());
         JsonNode e = r.json().get(0).get("error");
-        assertEquals("expected a hex digit, found 'z' (character 7 of the input)", e.get("message").asText());
+        assertEquals("expected a hex digit, found 'z' (character 7 of the input, byte 2 of the frame)",
+                e.get("message").asText());
         assertEquals(2, e.get("offset").asInt());
+    }
+
+    @Test
+    void anOddTokenIsReportedAtItsStartAsCharacterAndAsByte() throws IOException {
+        // "040" begins at character 4, in byte 1 (after 68): the stray digit may be any of its three
+        Run r = run("decode", "--json", "68 040 4");
+        assertEquals(2, r.exit());
+        JsonNode e = r.json().get(0).get("error");
+        assertEquals("expected two hex digits per byte, found an odd number of digits (3) in '040' (character 4 of the "
+                + "input, byte 1 of the frame)", e.get("message").asText());
+        assertEquals(1, e.get("offset").asInt());
+        // without white space the whole line is one token, and it starts at byte 0
+        JsonNode whole = run("decode", "--json", "680404686").json().get(0).get("error");
+        assertEquals(0, whole.get("offset").asInt(), whole.toString());
+        assertTrue(whole.get("message").asText().endsWith("(9) in '680404686' (character 1 of the input, byte 0 of "
+                + "the frame)"), whole.toString());
+        Run table = run("decode", "68 040 4");
+        assertEquals(2, table.exit());
+        assertEquals("argument: error at byte 1: expected two hex digits per byte, found an odd number of digits (3) "
+                + "in '040' (character 4 of the input, byte 1 of the frame)\n", table.out());
+    }
+
+    @Test
+    void aHugeLineIsQuotedShortInTheError() throws IOException {
+        String line = "68 " + "AB".repeat(5_000_000) + "C"; // 10 MB of hex with one digit too many
+        byte[] stdin = (line + "\n").getBytes(StandardCharsets.US_ASCII);
+        Run json = run(new ByteArrayInputStream(stdin), "decode", "--json", "-");
+        assertEquals(2, json.exit());
+        JsonNode e = json.json().get(0).get("error");
+        assertEquals("expected two hex digits per byte, found an odd number of digits (10000001) in '"
+                + "AB".repeat(20) + "…' (character 4 of the input, byte 1 of the frame)", e.get("message").asText());
+        assertEquals(1, e.get("offset").asInt());
+        assertEquals(1, json.out().lines().count());
+        Run table = run(new ByteArrayInputStream(stdin), "decode", "-");
+        assertEquals(2, table.exit());
+        assertTrue(table.out().length() < 300, "the table's error line quotes 40 characters: " + table.out().length());
+        assertTrue(table.out().startsWith("stdin:1: error at byte 1: expected two hex digits"), table.out());
     }
 
     @Test

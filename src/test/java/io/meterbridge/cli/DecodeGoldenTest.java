@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code decode --json} and the readable table are byte-identical, on every corpus frame, to what
  * the decoder printed before it was tuned for speed ({@code golden/decode-json.txt},
- * {@code golden/decode-text.txt}, written as of commit 18fb0e3). To regenerate after an intended
+ * {@code golden/decode-text.txt}, written as of commit 18fb0e3; since then only manual_frame1's error message
+ * changed, to name the byte of the frame beside the character of the input). To regenerate after an intended
  * change: {@code -Dgolden.write=true}, then review the diff.
  */
 class DecodeGoldenTest {
