@@ -42,7 +42,7 @@ public final class Settings {
     private static final List<Setting> ALL = List.of(
             optional("mbus.bus", new Port(List.of("sim:paced"), true)),
             required("mbus.addresses", new Addresses()),
-            required("mbus.poll", new Millis(1000)),
+            required("mbus.poll", new Millis(100)),
             required("mbus.baud", MBUS_BAUD),
             optional("meter.gasCalorificValue", new Positive()),
             required("output.dir", new Text()),
@@ -68,10 +68,10 @@ public final class Settings {
             required("homeassistant.discoveryPrefix", new Topic()),
             required("homeassistant.bridgeId", new Id()),
             required("homeassistant.bridgeName", new Text()),
-            optional("homeassistant.pollInterval", new Millis(1000)),
+            optional("homeassistant.pollInterval", new Millis(100)),
             required("homeassistant.expireAfterPolls", new Whole(1, 1000)),
             required("homeassistant.offlineAfterFailedPolls", new Whole(1, 1000)),
-            optional("homeassistant.p1OfflineAfter", new Millis(1000)),
+            optional("homeassistant.p1OfflineAfter", new Millis(100)),
             required("homeassistant.registry", new Text()),
             required("homeassistant.version", new Parsed("a Home Assistant Core release such as 2024.11", HomeAssistantVersion::parse)),
             optional("p1.port", new Port(p1Simulators(), false)),
@@ -81,8 +81,8 @@ public final class Settings {
             optional("p1.timeZone", new Zone()),
             optional("p1.decryptionKey", new Key(false)).hidden(),
             optional("p1.authenticationKey", new Key(true)).hidden(),
-            optional("p1.livePeriod", new Whole(100, Integer.MAX_VALUE)),
-            optional("p1.recordPeriod", new Whole(1000, Integer.MAX_VALUE)));
+            optional("p1.livePeriod", new Whole(10, Integer.MAX_VALUE)),
+            optional("p1.recordPeriod", new Whole(10, Integer.MAX_VALUE)));
 
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 

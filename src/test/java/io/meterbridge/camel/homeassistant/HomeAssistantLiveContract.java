@@ -113,10 +113,9 @@ abstract class HomeAssistantLiveContract {
     Path home(String name, int... addresses) throws Exception {
         Path home = Files.createDirectories(tmp.resolve(name));
         Files.createDirectories(home.resolve("routes"));
-        Files.writeString(home.resolve("application.properties"), """
-                test.bus=%s
-                camel.beans.simReader=#class:io.meterbridge.camel.homeassistant.SimReader
-                """.formatted(bus));
+        // test.bus only where a route reads it: the service refuses settings nothing uses
+        Files.writeString(home.resolve("application.properties"), (addresses.length > 0 ? "test.bus=" + bus + "\n" : "")
+                + "camel.beans.simReader=#class:io.meterbridge.camel.homeassistant.SimReader\n");
         Files.writeString(home.resolve("routes/errors.yaml"), """
                 # a failed poll goes to Home Assistant (availability) instead of the log
                 - routeConfiguration:

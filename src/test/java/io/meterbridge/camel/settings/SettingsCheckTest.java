@@ -65,7 +65,7 @@ class SettingsCheckTest {
     @CsvSource(delimiter = '|', value = {
         // what users wrote | what the line must say
         "mbus.poll | abc | mbus.poll=abc: expected a duration such as 30s, 5m, 1h",
-        "mbus.poll | 10 | of at least 1000 ms",
+        "mbus.poll | 10 | of at least 100 ms",
         "mbus.baud | abc | mbus.baud=abc: expected one of 300, 600, 1200, 2400, 4800, 9600, 19200, 38400",
         "mbus.baud | 12345 | mbus.baud=12345: expected one of 300,",
         "mbus.addresses | 1,251 | expected a primary address 0–250, found 251",
