@@ -18,12 +18,18 @@ public sealed interface SettingType {
     /** What is allowed, for a message: {@code "a duration such as 30s, 5m, 1h or milliseconds"}. */
     String allowed();
 
-    /** Why {@code value} (trimmed, not blank) is not allowed, or empty if it is. */
+    /**
+     * Why {@code value} (trimmed, not blank) is not allowed, or empty if it is. Types whose only
+     * message is "expected {@link #allowed()}" implement {@link #accepts} instead.
+     */
     default Optional<String> problem(String value) {
         return accepts(value) ? Optional.empty() : Optional.of("expected " + allowed());
     }
 
-    boolean accepts(String value);
+    /** Whether {@code value} is allowed; for types with their own messages, that {@link #problem} has none. */
+    default boolean accepts(String value) {
+        return problem(value).isEmpty();
+    }
 
     /** Any text. */
     record Text() implements SettingType {
@@ -150,11 +156,6 @@ public sealed interface SettingType {
                         + (e instanceof URISyntaxException u ? " (" + u.getReason() + " at character " + (u.getIndex() + 1) + ")" : ""));
             }
         }
-
-        @Override
-        public boolean accepts(String value) {
-            return problem(value).isEmpty();
-        }
     }
 
     /** A decimal number greater than zero. */
@@ -236,11 +237,6 @@ public sealed interface SettingType {
                 return Optional.of(cause.getMessage());
             }
         }
-
-        @Override
-        public boolean accepts(String value) {
-            return problem(value).isEmpty();
-        }
     }
 
     /**
@@ -301,11 +297,6 @@ public sealed interface SettingType {
             } catch (IllegalArgumentException e) {
                 return Optional.of(e.getMessage());
             }
-        }
-
-        @Override
-        public boolean accepts(String value) {
-            return problem(value).isEmpty();
         }
     }
 
