@@ -410,7 +410,7 @@ public final class BusMaster implements AutoCloseable {
                 throw e.withPartialTelegrams(telegrams); // never lose a telegram that was read
             }
             telegrams.add(f);
-            if (!MoreRecords.follow(f)) {
+            if (!f.moreRecordsFollow()) {
                 return telegrams;
             }
             if (telegrams.size() >= cap) {

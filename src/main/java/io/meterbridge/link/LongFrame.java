@@ -2,6 +2,8 @@ package io.meterbridge.link;
 
 import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.SecondaryAddress;
+import io.meterbridge.telegram.TelegramDecoder;
+import io.meterbridge.telegram.TelegramFormatException;
 
 import java.util.Arrays;
 
@@ -46,6 +48,26 @@ public record LongFrame(int control, int address, int ci, byte[] data) implement
      */
     public SecondaryAddress secondaryAddress() {
         return (ci == 0x72 || ci == 0x76) && data.length >= 12 ? SecondaryAddress.fromWire(data, 0) : null;
+    }
+
+    /**
+     * Whether this RSP_UD says "more records follow in the next telegram": its records end with
+     * the special DIF {@code 1F} (EN 13757-3 clause 6.3.3). Asked of the telegram decoder, the one
+     * walker over the data records, so the link layer and the decoder cannot disagree on where a
+     * record ends (e.g. on an LVAR byte).
+     *
+     * <p>False if the decoder rejects the user data: a telegram whose records cannot be walked
+     * cannot be trusted to say that another follows, and asking the meter for one anyway could
+     * loop on a meter that keeps sending garbage. The frame is still handed on; whoever decodes
+     * it reports the precise error.
+     */
+    public boolean moreRecordsFollow() {
+        try {
+            // data is this frame's own copy and never written to, as decode requires
+            return TelegramDecoder.decode(ci, data).moreRecordsFollow();
+        } catch (TelegramFormatException e) {
+            return false;
+        }
     }
 
     /** A control frame is a long frame without user data. */
