@@ -550,7 +550,7 @@ public final class BusMaster implements AutoCloseable {
     }
 
     private void countError(FrameFormatException e) {
-        if (e.getMessage().contains("checksum")) {
+        if (e instanceof ChecksumMismatchException) {
             counters.checksumErrors.incrementAndGet();
         } else {
             counters.frameErrors.incrementAndGet();

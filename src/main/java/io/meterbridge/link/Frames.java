@@ -109,8 +109,7 @@ public final class Frames {
         int expected = Checksum.of(b, from, end);
         int found = b[end] & 0xFF;
         if (expected != found) {
-            throw new FrameFormatException(String.format(
-                    "expected checksum 0x%02X, found 0x%02X", expected, found), end);
+            throw new ChecksumMismatchException(expected, found, end);
         }
         if (b[end + 1] != LongFrame.STOP) {
             throw new FrameFormatException(String.format(

@@ -27,9 +27,11 @@ class FramesTest {
 
     @Test
     void namesWhatIsWrongAndWhere() {
-        FrameFormatException checksum = assertThrows(FrameFormatException.class,
+        ChecksumMismatchException checksum = assertThrows(ChecksumMismatchException.class,
                 () -> Frames.parse(Hex.parse("68 03 03 68 08 01 70 78 16")));
         assertEquals(7, checksum.offset());
+        assertEquals(0x79, checksum.expected());
+        assertEquals(0x78, checksum.found());
         assertTrue(checksum.getMessage().contains("expected checksum 0x79, found 0x78"), checksum.getMessage());
 
         FrameFormatException lengths = assertThrows(FrameFormatException.class,
