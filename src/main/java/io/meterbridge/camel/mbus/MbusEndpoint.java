@@ -15,6 +15,14 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 /**
  * Reads wired M-Bus meters (EN 13757-2/-3): a scheduled consumer polling a list of meters, and
  * a producer reading one on demand. Options: {@link MbusConfiguration}.
+ *
+ * <p>The consumer polls at a fixed rate: {@code delay} is the time from the start of one poll to
+ * the start of the next ({@code useFixedDelay=false}, unlike Camel's default for scheduled
+ * consumers). Reading a bus of meters takes seconds at 2400 Bd, so with a fixed delay
+ * {@code delay=5s} would read every 6.75 s, drifting against the clock and against the
+ * {@code expire_after} Home Assistant derives from the interval. {@code useFixedDelay=true} in
+ * the URI brings back the delay after each poll; a poll that takes longer than {@code delay}
+ * delays the next one instead of overlapping it (ScheduledExecutorService's rule).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "mbus", title = "M-Bus", syntax = "mbus:bus",
         category = { Category.IOT }, headersClass = MbusConstants.class)
@@ -29,6 +37,9 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
     MbusEndpoint(String uri, MbusComponent component, MbusConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        // the endpoint's default, set before the component applies the URI's options, so
+        // useFixedDelay=true in the URI still wins
+        setUseFixedDelay(false);
     }
 
     @Override

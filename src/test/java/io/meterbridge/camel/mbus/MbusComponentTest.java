@@ -315,4 +315,47 @@ class MbusComponentTest {
             assertEquals(org.apache.camel.ServiceStatus.Started, s.context().getRouteController().getRouteStatus("heat-meters"));
         }
     }
+
+    /** A route step that notes when the consumer created each exchange, then takes most of a second. */
+    public static final class SlowStep {
+        final List<Long> created = new CopyOnWriteArrayList<>();
+
+        public void handle(Exchange e) throws InterruptedException {
+            created.add(e.getClock().getCreated());
+            Thread.sleep(700);
+        }
+    }
+
+    @Test
+    void pollsStartEveryDelayEvenWhenAPollTakesMostOfIt(TestInfo info) throws Exception {
+        String bus = bus(info);
+        SlowStep slow = new SlowStep();
+        Files.createDirectories(home.resolve("routes"));
+        Files.writeString(home.resolve("routes/test.yaml"), """
+                - route:
+                    id: poll
+                    from:
+                      uri: "mbus:%s?addresses=1&delay=1000&initialDelay=0"
+                      steps:
+                        - bean:
+                            ref: slow
+                            method: handle
+                """.formatted(bus));
+        try (MeterbridgeService s = new MeterbridgeService(home, Map.of(), false).bind("slow", slow)) {
+            s.start();
+            ServiceHome.await(Duration.ofSeconds(15), "four polls", () -> slow.created.size() >= 4);
+            List<Long> t = List.copyOf(slow.created);
+            // one meter a poll: its exchange is created as the poll starts. With a fixed delay the
+            // polls would start 1000 + 700 ms apart; at a fixed rate 1000 ms, give or take the scheduler
+            for (int i = 1; i < 4; i++) {
+                long gap = t.get(i) - t.get(i - 1);
+                assertTrue(gap >= 800 && gap <= 1400, "poll " + i + " started " + gap + " ms after the one before: " + t);
+            }
+
+            assertTrue(!s.context().getEndpoint("mbus:" + bus + "?addresses=1", MbusEndpoint.class).isUseFixedDelay(),
+                    "fixed rate is the mbus: endpoint's default");
+            assertTrue(s.context().getEndpoint("mbus:" + bus + "?addresses=1&useFixedDelay=true", MbusEndpoint.class)
+                    .isUseFixedDelay(), "useFixedDelay=true in the URI still wins");
+        }
+    }
 }
