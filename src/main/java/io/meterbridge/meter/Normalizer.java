@@ -15,19 +15,33 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the decoded telegrams of one meter read into a {@link Reading}: chooses the meter's
  * {@link MeterProfile} from the header (manufacturer, version, medium) and lets it map the
- * records. Pure and thread-safe.
+ * records. Thread-safe; its only side effect is the warning below.
  *
  * <p>It never fails for a meter it does not know: such a meter yields a reading with its
  * identity and every record it sent ({@link GenericReading}, or a {@link HeatReading} with the
  * values the generic heat profile understood). Only a call without any telegram is an error.
+ * A profile that fails on a meter's records (a bug in the profile) is logged at WARN, with the
+ * meter and the cause, the first time for that meter and profile, and the meter is read with
+ * {@link GenericProfile} instead.
  */
 public final class Normalizer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Normalizer.class);
+
     private final BigDecimal calorificValueMjPerM3;
+    /**
+     * Meter key and profile of each failure already warned about: a meter is polled every few
+     * minutes and would repeat the same stack trace at every poll. As many entries as failing meters.
+     */
+    private final Set<String> failuresWarned = ConcurrentHashMap.newKeySet();
 
     /** A normaliser without gas-equivalent estimate. */
     public Normalizer() {
@@ -88,8 +102,16 @@ public final class Normalizer {
         try {
             reading = profile.toReading(meter, readAt, status, records, raw);
         } catch (RuntimeException unexpected) {
-            // A profile bug must not lose the reading: fall back to the records as sent.
-            reading = new GenericReading(meter, readAt, null, status, raw);
+            // A profile bug must not lose the reading: the generic profile keeps every record as sent.
+            if (failuresWarned.add(meter.stableKey() + " " + profile.name())) {
+                LOG.warn("meter {} ({}): the {} profile failed on its records, read with the generic profile "
+                        + "instead (logged once for this meter): {}", meter.stableKey(), meter.model(), profile.name(),
+                        unexpected.toString(), unexpected);
+            } else {
+                LOG.debug("meter {}: the {} profile failed again: {}", meter.stableKey(), profile.name(),
+                        unexpected.toString());
+            }
+            reading = new GenericProfile(meter.model()).toReading(meter, readAt, status, records, raw);
         }
         if (calorificValueMjPerM3 != null && reading instanceof HeatReading h) {
             reading = h.withGasEquivalent(calorificValueMjPerM3);

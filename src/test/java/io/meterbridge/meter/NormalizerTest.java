@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.meterbridge.link.LongFrame;
+import io.meterbridge.telegram.DataRecord;
+import io.meterbridge.telegram.Function;
+import io.meterbridge.telegram.Header;
+import io.meterbridge.telegram.Quantity;
+import io.meterbridge.telegram.SecondaryAddress;
+import io.meterbridge.telegram.Value;
 import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.Telegram;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Normaliser behaviour beyond the conformance sets: multi-telegram reads, configured units, profiles, errors. */
 class NormalizerTest {
@@ -108,5 +119,39 @@ class NormalizerTest {
                 () -> new Normalizer().normalize(List.of(), 1, AT));
         assertTrue(e.getMessage().contains("at least one telegram"));
         assertThrows(IllegalArgumentException.class, () -> new Normalizer(new BigDecimal("-1")));
+    }
+
+    @Test
+    void aProfileThatFailsIsWarnedOnceWithTheMeterAndTheMeterIsReadGenerically() {
+        // error flags declared 32-bit (data field 4) but carrying 8 bytes: unsigned they overflow
+        // a long, and the heat profile's info code refuses the negative value. The decoder never
+        // builds such a record; a profile bug is what this stands for.
+        DataRecord flags = new DataRecord(12, "04", "FD17", 0x4, 0, 0, 0, Function.INSTANTANEOUS,
+                Quantity.ERROR_FLAGS, "Error flags (binary)", "", new Value.Numeric(BigDecimal.ONE), List.of(), null,
+                Hex.parse("FF FF FF FF FF FF FF FF"));
+        Header header = new Header(SecondaryAddress.fromWire(Hex.parse("33 71 93 82 2D 2C 40 04"), 0), 1, 0, 0);
+        Telegram t = new Telegram(0x72, Telegram.Kind.VARIABLE_DATA, header, List.of(flags), false, null, null, null,
+                -1, null);
+        Logger log = (Logger) LoggerFactory.getLogger(Normalizer.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            Normalizer normalizer = new Normalizer();
+            GenericReading first = assertInstanceOf(GenericReading.class, normalizer.normalize(t, 1, AT));
+            assertEquals("MULTICAL 303", first.meter().model());
+            assertEquals(1, first.records().size(), "the record as sent");
+            assertInstanceOf(GenericReading.class, normalizer.normalize(t, 1, AT));
+
+            List<ILoggingEvent> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+            assertEquals(1, warnings.size(), "once per meter, not at every poll: " + logged.list);
+            String warning = warnings.get(0).getFormattedMessage();
+            assertTrue(warning.startsWith("meter kam_82937133 (MULTICAL 303): the kamstrup-multical profile failed"),
+                    warning);
+            assertTrue(warning.contains("IllegalArgumentException: info code is unsigned"), warning);
+            assertEquals(IllegalArgumentException.class.getName(), warnings.get(0).getThrowableProxy().getClassName());
+        } finally {
+            log.detachAppender(logged);
+        }
     }
 }
