@@ -131,13 +131,16 @@ class ServiceCommandTest {
         ServiceHome.shipped(home);
         Path meters = home.resolve("routes/meters.yaml");
         String text = Files.readString(meters);
-        Files.writeString(meters, text.replace("ref: normalize", "ref: normalise"));
-        int line = (int) text.lines().takeWhile(l -> !l.contains("ref: normalize")).count();
+        // the route's own Home Assistant step (the error handler has one too)
+        String step = "            ref: homeAssistant\n        - to: direct:reading";
+        assertTrue(text.contains(step), text);
+        Files.writeString(meters, text.replace(step, step.replace("homeAssistant", "homeAssistent")));
+        int line = (int) text.substring(0, text.indexOf(step)).lines().count();
         Run r = run("check");
         assertEquals(1, r.status, r.output);
         // the line of the step (the "- process:" key above the ref)
         assertEquals(List.of("meterbridge check: " + meters.toRealPath() + ":" + line
-                + ": route 'heat-meters': No bean could be found in the registry for: normalise"), r.errorLines());
+                + ": route 'heat-meters': No bean could be found in the registry for: homeAssistent"), r.errorLines());
 
         Files.writeString(meters, text);
         settings("mbus.addresses=1,x\n");

@@ -39,11 +39,14 @@ public class MbusComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.meterbridge.camel.mbus.MbusConfiguration.class, value)); return true;
+        case "gascalorificvalue":
+        case "gasCalorificValue": getOrCreateConfiguration(target).setGasCalorificValue(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxtelegrams":
         case "maxTelegrams": getOrCreateConfiguration(target).setMaxTelegrams(property(camelContext, int.class, value)); return true;
         case "parity": getOrCreateConfiguration(target).setParity(property(camelContext, io.meterbridge.link.Parity.class, value)); return true;
+        case "raw": getOrCreateConfiguration(target).setRaw(property(camelContext, boolean.class, value)); return true;
         case "retries": getOrCreateConfiguration(target).setRetries(property(camelContext, int.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -62,11 +65,14 @@ public class MbusComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.meterbridge.camel.mbus.MbusConfiguration.class;
+        case "gascalorificvalue":
+        case "gasCalorificValue": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxtelegrams":
         case "maxTelegrams": return int.class;
         case "parity": return io.meterbridge.link.Parity.class;
+        case "raw": return boolean.class;
         case "retries": return int.class;
         case "timeout": return long.class;
         default: return null;
@@ -86,11 +92,14 @@ public class MbusComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
+        case "gascalorificvalue":
+        case "gasCalorificValue": return getOrCreateConfiguration(target).getGasCalorificValue();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxtelegrams":
         case "maxTelegrams": return getOrCreateConfiguration(target).getMaxTelegrams();
         case "parity": return getOrCreateConfiguration(target).getParity();
+        case "raw": return getOrCreateConfiguration(target).isRaw();
         case "retries": return getOrCreateConfiguration(target).getRetries();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         default: return null;

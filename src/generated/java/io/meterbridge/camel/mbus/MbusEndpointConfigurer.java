@@ -40,6 +40,8 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "gascalorificvalue":
+        case "gasCalorificValue": target.getConfiguration().setGasCalorificValue(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
@@ -50,6 +52,7 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parity": target.getConfiguration().setParity(property(camelContext, io.meterbridge.link.Parity.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "raw": target.getConfiguration().setRaw(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retries": target.getConfiguration().setRetries(property(camelContext, int.class, value)); return true;
@@ -93,6 +96,8 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "gascalorificvalue":
+        case "gasCalorificValue": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
@@ -103,6 +108,7 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parity": return io.meterbridge.link.Parity.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "raw": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retries": return int.class;
@@ -147,6 +153,8 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "gascalorificvalue":
+        case "gasCalorificValue": return target.getConfiguration().getGasCalorificValue();
         case "greedy": return target.isGreedy();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
@@ -157,6 +165,7 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "parity": return target.getConfiguration().getParity();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "raw": return target.getConfiguration().isRaw();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retries": return target.getConfiguration().getRetries();

@@ -23,7 +23,7 @@ public class MbusEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("adapterLatency");
         props.add("addresses");
         props.add("backoffErrorThreshold");
@@ -35,12 +35,14 @@ public class MbusEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("gasCalorificValue");
         props.add("greedy");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxTelegrams");
         props.add("parity");
         props.add("pollStrategy");
+        props.add("raw");
         props.add("repeatCount");
         props.add("retries");
         props.add("runLoggingLevel");

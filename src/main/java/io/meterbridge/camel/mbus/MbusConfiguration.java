@@ -1,5 +1,6 @@
 package io.meterbridge.camel.mbus;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.apache.camel.spi.UriPath;
  * <p>Consumer ({@code from: mbus:…}): polls every meter in {@code addresses} on a schedule
  * ({@code delay} in milliseconds or with a unit such as {@code 5m}; or
  * {@code scheduler=quartz&scheduler.cron=0 0/5 * * * ?}) and emits one exchange per meter read,
- * body {@link MeterRead}. A meter that does not answer, answers garbage or cannot be decoded gives
+ * body the meter's normalised {@code io.meterbridge.meter.Reading} (with {@code raw=true} the
+ * {@link MeterRead} as read, telegrams and frames). A meter that does not answer, answers garbage or cannot be decoded gives
  * a failed exchange for that meter alone ({@code NoReplyException},
  * {@code CorruptReplyException}, {@code TelegramFormatException}…), which the route's
  * {@code onException} or dead-letter channel sees; the other meters are read as usual.
@@ -69,6 +71,36 @@ public class MbusConfiguration implements Cloneable {
     @UriParam(defaultValue = "16", description = "Most telegrams read from one meter in one multi-telegram readout (1 to 1000).")
     private int maxTelegrams = BusSettings.DEFAULT_MAX_TELEGRAMS;
 
+    @UriParam(label = "consumer", defaultValue = "false", description = "True to emit the MeterRead as read (decoded "
+            + "telegrams and frames) instead of the meter's normalised Reading in explicit units.")
+    private boolean raw;
+
+    @UriParam(label = "consumer", description = "Calorific value of gas in MJ/m³ (e.g. 35.17): heat readings then also "
+            + "give the volume of gas their heat energy stands for. Empty for none.")
+    private String gasCalorificValue;
+
+    /**
+     * The parsed {@link #getGasCalorificValue()}; null if none.
+     *
+     * @throws IllegalArgumentException if it is not a positive number
+     */
+    public BigDecimal calorificValue() {
+        if (gasCalorificValue == null || gasCalorificValue.isBlank()) {
+            return null;
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(gasCalorificValue.trim());
+        } catch (NumberFormatException e) {
+            v = null;
+        }
+        if (v == null || v.signum() <= 0) {
+            throw new IllegalArgumentException("mbus option gasCalorificValue: expected a positive number of MJ/m³ "
+                    + "such as 35.17, found " + gasCalorificValue);
+        }
+        return v;
+    }
+
     /** The bus settings these options describe. */
     public BusSettings busSettings() {
         BusSettings s = BusSettings.of(bus).withBaud(baud).withParity(parity).withRetries(retries).withMaxTelegrams(maxTelegrams)
@@ -103,6 +135,22 @@ public class MbusConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    public boolean isRaw() {
+        return raw;
+    }
+
+    public void setRaw(boolean raw) {
+        this.raw = raw;
+    }
+
+    public String getGasCalorificValue() {
+        return gasCalorificValue;
+    }
+
+    public void setGasCalorificValue(String gasCalorificValue) {
+        this.gasCalorificValue = gasCalorificValue;
     }
 
     public String getBus() {

@@ -8,7 +8,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * Each poll reads every configured meter in turn and emits one exchange per meter. A meter that
+ * Each poll reads every configured meter in turn and emits one exchange per meter, its body the
+ * normalised {@code Reading} (or with {@code raw=true} the {@link MeterRead}). A meter that
  * fails gives an exchange carrying the exception (and the address headers), routed like any
  * failure so {@code onException} and dead-letter channels see it; the next meter is read
  * regardless.
@@ -17,6 +18,7 @@ final class MbusConsumer extends ScheduledPollConsumer {
 
     private final MbusEndpoint endpoint;
     private List<MeterAddress> addresses;
+    private boolean raw;
 
     MbusConsumer(MbusEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -26,6 +28,7 @@ final class MbusConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         addresses = endpoint.getConfiguration().meterAddresses();
+        raw = endpoint.getConfiguration().isRaw();
         super.doStart();
     }
 
@@ -41,8 +44,10 @@ final class MbusConsumer extends ScheduledPollConsumer {
                 MeterReader.addressHeaders(exchange.getMessage(), address);
                 try {
                     MeterRead result = endpoint.reader().read(endpoint.lease().master(), address);
+                    // the headers, METER_KEY among them, name the meter whatever the body
                     endpoint.reader().identityHeaders(exchange.getMessage(), result);
-                    exchange.getMessage().setBody(result);
+                    exchange.getMessage().setBody(raw ? result
+                            : endpoint.normalizer().normalize(result.telegrams(), result.primaryAddress(), result.readAt()));
                     read++;
                 } catch (Exception e) {
                     // the route's error handler decides: onException, dead letter, or log

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.meterbridge.link.BusLease;
 import io.meterbridge.link.Buses;
+import io.meterbridge.meter.Normalizer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -32,6 +33,7 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
     private MbusConfiguration configuration;
 
     private BusLease lease;
+    private Normalizer normalizer;
     private final MeterReader reader = new MeterReader(Clock.systemUTC());
 
     MbusEndpoint(String uri, MbusComponent component, MbusConfiguration configuration) {
@@ -62,6 +64,7 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         // one master per port for the whole process; validates the settings now, opens the port lazily
+        normalizer = new Normalizer(configuration.calorificValue()); // before the lease: a bad value holds no bus
         lease = Buses.acquire(configuration.busSettings());
     }
 
@@ -79,6 +82,14 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
             throw new IllegalStateException("mbus endpoint " + getEndpointUri() + " is not started");
         }
         return lease;
+    }
+
+    /** How the consumer turns a read into a reading (unless {@code raw}); one per endpoint, as it remembers warnings. */
+    Normalizer normalizer() {
+        if (normalizer == null) {
+            throw new IllegalStateException("mbus endpoint " + getEndpointUri() + " is not started");
+        }
+        return normalizer;
     }
 
     MeterReader reader() {

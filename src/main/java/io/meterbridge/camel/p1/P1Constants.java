@@ -46,6 +46,11 @@ public final class P1Constants {
             + " started (across reconnects).", javaType = "Long")
     public static final String STREAM_OFFSET = P1 + "StreamOffset";
 
+    @Metadata(label = "consumer", description = "A key that stays the same for the physical meter"
+            + " (isk_e0054007476941719): manufacturer and equipment identifier, as the mbus: consumer sets it.",
+            javaType = "String")
+    public static final String METER_KEY = io.meterbridge.camel.mbus.MbusConstants.METER_KEY;
+
     private P1Constants() {
     }
 }

@@ -102,6 +102,7 @@ public class P1Consumer extends DefaultConsumer {
             ElectricityReading reading = normalizer.normalize(telegram, receivedAt);
             Message m = exchange.getMessage();
             m.setBody(reading);
+            m.setHeader(P1Constants.METER_KEY, reading.meter().stableKey());
             m.setHeader(P1Constants.EQUIPMENT_ID, reading.meter().id());
             m.setHeader(P1Constants.VERSION, telegram.version());
             telegram.versionInformation().ifPresent(v -> m.setHeader(P1Constants.DECLARED_VERSION, v));

@@ -112,7 +112,7 @@ class MbusComponentTest {
                     id: poll
                     routeConfigurationId: failures
                     from:
-                      uri: "mbus:%s?addresses=89&delay=60000&initialDelay=0&retries=1"
+                      uri: "mbus:%s?addresses=89&delay=60000&initialDelay=0&retries=1&raw=true"
                       steps:
                         - to: direct:got
                 """.formatted(bus))) {
@@ -137,7 +137,7 @@ class MbusComponentTest {
                     id: poll
                     routeConfigurationId: failures
                     from:
-                      uri: "mbus:%s?addresses=1,89&delay=200&initialDelay=0&retries=0"
+                      uri: "mbus:%s?addresses=1,89&delay=200&initialDelay=0&retries=0&raw=true"
                       steps:
                         - to: direct:got
                 """.formatted(bus))) {
@@ -357,5 +357,39 @@ class MbusComponentTest {
             assertTrue(s.context().getEndpoint("mbus:" + bus + "?addresses=1&useFixedDelay=true", MbusEndpoint.class)
                     .isUseFixedDelay(), "useFixedDelay=true in the URI still wins");
         }
+    }
+
+    @Test
+    void theConsumerEmitsTheNormalisedReadingUnlessRaw(TestInfo info) throws Exception {
+        String bus = bus(info);
+        try (MeterbridgeService s = service("""
+                - route:
+                    id: poll
+                    from:
+                      uri: "mbus:%s?addresses=1&delay=60000&initialDelay=0&gasCalorificValue=35.17"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus))) {
+            ServiceHome.await(Duration.ofSeconds(10), "a reading", () -> !got.isEmpty());
+            Exchange e = got.get(0);
+            io.meterbridge.meter.HeatReading r = assertInstanceOf(io.meterbridge.meter.HeatReading.class,
+                    e.getMessage().getBody());
+            assertEquals("kam_82937133", r.meter().stableKey());
+            assertEquals("kam_82937133", e.getMessage().getHeader(MbusConstants.METER_KEY));
+            assertTrue(r.gasEquivalent() != null, "gasCalorificValue gives the gas equivalent");
+            // the normalize bean of user routes passes a Reading through unchanged
+            new io.meterbridge.camel.reading.NormalizeProcessor(null).process(e);
+            assertEquals(r, e.getMessage().getBody());
+        }
+        RouteFileException bad = assertThrows(RouteFileException.class, () -> service("""
+                - route:
+                    id: bad
+                    from:
+                      uri: "mbus:%s?addresses=1&gasCalorificValue=abc"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus)));
+        assertTrue(bad.getMessage().contains("expected a positive number of MJ/m³ such as 35.17, found abc"),
+                bad.getMessage());
     }
 }

@@ -37,7 +37,7 @@ class MbusTransportsTest {
         Files.writeString(home.resolve("routes/test.yaml"), """
                 - route:
                     from:
-                      uri: "mbus:%s?addresses=1,89&baud=9600&adapterLatency=20&delay=200&initialDelay=0"
+                      uri: "mbus:%s?addresses=1,89&baud=9600&adapterLatency=20&delay=200&initialDelay=0&raw=true"
                       steps:
                         - bean:
                             ref: got
