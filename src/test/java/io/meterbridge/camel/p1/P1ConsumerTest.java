@@ -148,6 +148,8 @@ class P1ConsumerTest {
             assertTrue(s.noiseBytes() > first.length / 2 - 4, s.toString());
             Message m = received().get(0);
             assertEquals("E0054007476941719", m.getHeader(P1Constants.EQUIPMENT_ID));
+            // the routes' key of the meter, set by the consumer as the mbus: consumer sets it
+            assertEquals("isk_e0054007476941719", m.getHeader("MeterbridgeMeterKey"));
             assertEquals(P1Version.DSMR_5, m.getHeader(P1Constants.VERSION));
             assertEquals("50", m.getHeader(P1Constants.DECLARED_VERSION));
             assertEquals(good.get(0).clock(), m.getHeader(P1Constants.TIMESTAMP, OffsetDateTime.class).toLocalDateTime());
