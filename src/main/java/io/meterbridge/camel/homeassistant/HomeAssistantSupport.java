@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * so routes may always call it), started with the context, and a watcher that compares the
  * meters with the routes shortly after the context starts and after every route change (a
  * route-file reload removes and adds routes; one comparison after they settle), and again while
- * a removal waits out its grace.
+ * a removal waits out its grace; and {@link PollFailures}, which reports every failed poll of an
+ * {@code mbus:} consumer to it.
  */
 public final class HomeAssistantSupport {
 
@@ -50,6 +51,7 @@ public final class HomeAssistantSupport {
             ctx.addService(publisher, true, true);
             if (publisher.configured()) {
                 ctx.getManagementStrategy().addEventNotifier(new RouteChanges(publisher));
+                ctx.getManagementStrategy().addEventNotifier(new PollFailures(publisher));
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Home Assistant discovery: " + e.getMessage(), e);
