@@ -1,7 +1,6 @@
 package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mqtt.BrokerConnection;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -41,10 +40,8 @@ public final class HomeAssistantSupport {
      */
     public static HomeAssistantPublisher install(CamelContext ctx, BrokerConnection broker, String version) {
         PropertiesComponent pc = ctx.getPropertiesComponent();
-        Path data = Path.of(pc.resolveProperty("output.dir").filter(v -> !v.isBlank()).orElse("data"));
         HomeAssistantSettings settings = HomeAssistantSettings.from(
-                k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null),
-                data.resolve("homeassistant-meters.json"));
+                k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null));
         HomeAssistantPublisher publisher = new HomeAssistantPublisher(settings, broker, ctx, version);
         ctx.getRegistry().bind(HomeAssistantPublisher.BEAN, publisher);
         try {

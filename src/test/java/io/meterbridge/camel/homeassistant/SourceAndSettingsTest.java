@@ -50,7 +50,8 @@ class SourceAndSettingsTest {
 
     @Test
     void settingsComeFromPropertiesWithDefaults() {
-        HomeAssistantSettings d = HomeAssistantSettings.from(k -> null, Path.of("data/x.json"));
+        HomeAssistantSettings d = HomeAssistantSettings.from(
+                DefaultProperties.with(Map.of("homeassistant.registry", "data/x.json")));
         assertTrue(d.enabled());
         assertEquals("homeassistant", d.discoveryPrefix());
         assertEquals("meterbridge", d.baseTopic());
@@ -63,7 +64,7 @@ class SourceAndSettingsTest {
         Map<String, String> p = Map.of("homeassistant.pollInterval", "10m", "homeassistant.offlineAfterFailedPolls",
                 "5", "homeassistant.enabled", "false", "mqtt.availabilityTopic", "home/bridge/lwt",
                 "homeassistant.registry", "/var/lib/mb/ha.json", "homeassistant.version", "2025.11.1");
-        HomeAssistantSettings s = HomeAssistantSettings.from(p::get, Path.of("unused"));
+        HomeAssistantSettings s = HomeAssistantSettings.from(DefaultProperties.with(p));
         assertEquals(Duration.ofMinutes(10), s.pollInterval());
         assertEquals(5, s.offlineAfterFailedPolls());
         assertEquals("home/bridge/lwt", s.bridgeStatusTopic());
@@ -73,22 +74,31 @@ class SourceAndSettingsTest {
     }
 
     @Test
+    void aMissingKeyNamesItInsteadOfFallingBackToASecondDefault() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> HomeAssistantSettings.from(k -> k.equals("homeassistant.bridgeId") ? null
+                        : DefaultProperties.only().apply(k)));
+        assertEquals("homeassistant.bridgeId has no value; its default is in meterbridge-defaults.properties, "
+                + "which was not loaded", e.getMessage());
+    }
+
+    @Test
     void badSettingsNameThePropertyAndWhatWasExpected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HomeAssistantSettings.from(Map.of("homeassistant.offlineAfterFailedPolls", "three")::get, null));
+                () -> HomeAssistantSettings.from(DefaultProperties.with(Map.of("homeassistant.offlineAfterFailedPolls", "three"))));
         assertEquals("homeassistant.offlineAfterFailedPolls: expected a whole number, found \"three\"", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> HomeAssistantSettings.from(Map.of("homeassistant.offlineAfterFailedPolls", "0")::get, null));
+                () -> HomeAssistantSettings.from(DefaultProperties.with(Map.of("homeassistant.offlineAfterFailedPolls", "0"))));
         assertTrue(e.getMessage().contains("at least 1, found 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> HomeAssistantSettings.from(Map.of("homeassistant.pollInterval", "soon")::get, null));
+                () -> HomeAssistantSettings.from(DefaultProperties.with(Map.of("homeassistant.pollInterval", "soon"))));
         assertTrue(e.getMessage().startsWith("homeassistant.pollInterval: expected a duration"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> HomeAssistantSettings.from(Map.of("homeassistant.version", "2024.6")::get, null));
+                () -> HomeAssistantSettings.from(DefaultProperties.with(Map.of("homeassistant.version", "2024.6"))));
         assertEquals("homeassistant.version: Home Assistant 2024.6 has no MQTT device discovery, which meterbridge "
                 + "uses: 2024.11 or later is needed", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> HomeAssistantSettings.from(Map.of("homeassistant.version", "newest")::get, null));
+                () -> HomeAssistantSettings.from(DefaultProperties.with(Map.of("homeassistant.version", "newest"))));
         assertTrue(e.getMessage().startsWith("homeassistant.version: expected a Home Assistant Core release"),
                 e.getMessage());
     }
