@@ -10,31 +10,51 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /** Where a meter is read (what decides its removal) and the homeassistant.* settings. */
 class SourceAndSettingsTest {
 
     @Test
-    void anMbusInputConfiguresOneSourcePerAddressWhateverItsOtherOptions() {
-        List<Source> s = Source.configuredBy("mbus://sim",
-                "mbus://sim?addresses=01,%2089,829371332d2c4004&delay=300000&baud=2400");
-        assertEquals(List.of(new Source("mbus://sim", "1"), new Source("mbus://sim", "89"),
-                new Source("mbus://sim", "829371332D2C4004")), s);
-        // editing the delay or dropping another address leaves the source of address 1 as it was
-        assertTrue(Source.configuredBy("mbus://sim", "mbus://sim?addresses=1&delay=10000")
-                .contains(new Source("mbus://sim", "1")));
-        assertEquals(List.of(new Source("mbus://sim", "1")),
-                Source.configuredBy("mbus://sim", "mbus://sim?addresses=RAW(1)"));
+    void anMbusInputConfiguresOneSourcePerAddressWhateverItsOtherOptions() throws Exception {
+        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
+            List<Source> s = Source.configuredBy(
+                    ctx.getEndpoint("mbus://sim?addresses=01,%2089,829371332d2c4004&delay=300000&baud=2400"));
+            String base = s.get(0).endpoint();
+            assertEquals(List.of(new Source(base, "1"), new Source(base, "89"), new Source(base, "829371332D2C4004")), s);
+            // editing the delay or dropping another address leaves the source of address 1 as it was
+            assertTrue(Source.configuredBy(ctx.getEndpoint("mbus://sim?addresses=1&delay=10000"))
+                    .contains(new Source(base, "1")));
+            assertEquals(List.of(new Source(base, "1")),
+                    Source.configuredBy(ctx.getEndpoint("mbus://sim?addresses=RAW(1)")));
+        }
     }
 
     @Test
-    void anyOtherInputIsOneSource() {
-        assertEquals(List.of(new Source("p1://dev/ttyUSB1", null)),
-                Source.configuredBy("p1://dev/ttyUSB1", "p1://dev/ttyUSB1?baud=115200"));
-        assertEquals(List.of(new Source("timer://meter-1", null)),
-                Source.configuredBy("timer://meter-1", "timer://meter-1?period=300"));
+    void anyOtherInputIsOneSource() throws Exception {
+        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
+            List<Source> s = Source.configuredBy(ctx.getEndpoint("timer://meter-1?period=300"));
+            assertEquals(List.of(new Source(s.get(0).endpoint(), null)), s);
+            assertTrue(s.get(0).endpoint().startsWith("timer:") && !s.get(0).endpoint().contains("period"),
+                    s.toString());
+        }
         assertEquals("p1", new Source("p1://dev/ttyUSB1", null).scheme());
+    }
+
+    @Test
+    void theLongestMbusDelayIsAskedOfTheEndpoints() throws Exception {
+        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
+            ctx.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("mbus:sim?addresses=1&delay=2m").routeId("a").autoStartup(false).log("a");
+                    from("mbus:sim?addresses=2&delay=300").routeId("b").autoStartup(false).log("b");
+                }
+            });
+            ctx.start();
+            assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), RouteInputs.longestMbusDelay(ctx));
+        }
     }
 
     @Test
