@@ -1,5 +1,6 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.camel.mqtt.BrokerConnection;
 import io.meterbridge.homeassistant.BridgeInfo;
 import io.meterbridge.homeassistant.DeviceDiscovery;
@@ -54,9 +55,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>From YAML: {@code - process: {ref: homeAssistant}} after the step that makes the
- * {@link Reading}, and the same in the route's {@code onException} for failed polls (it recognises
- * a failed exchange by its caught exception and finds the meter by the {@code mbus:} component's
- * {@code MbusAddress} header and the route input). Header {@code MeterbridgeMeterName} names the
+ * {@link Reading}. A failed poll of an {@code mbus:} consumer needs no step: {@link PollFailures}
+ * takes it from Camel's exchange events (the meter found by the {@code MbusAddress} header and the
+ * route input), handled by an {@code onException} or not, and this bean ignores such a failure
+ * should a route still call it in its {@code onException}. Routes with other inputs (a timer
+ * route reading a meter itself) call it in their {@code onException} for failed polls; it
+ * recognises a failed exchange by its caught exception. Header {@code MeterbridgeMeterName} names the
  * device in Home Assistant (default "Kamstrup MULTICAL 403 77447744").
  *
  * <p>Without a broker ({@code mqtt.url} unset) or with {@code homeassistant.enabled=false} it does
@@ -192,7 +196,11 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
         if (failure == null && body instanceof Reading r) {
             reading(r, source(exchange, address), exchange.getMessage().getHeader(METER_NAME_HEADER, String.class));
         } else if (failure != null) {
-            failedPoll(source(exchange, address), failure);
+            // an mbus: poll's failure is counted once, by PollFailures from Camel's exchange events;
+            // a route that still calls this bean in its onException must not count it again
+            if (!isPolled(exchange)) {
+                failedPoll(source(exchange, address), failure);
+            }
         } else {
             throw new IllegalArgumentException("homeAssistant expects a normalised reading (io.meterbridge.meter.Reading) "
                     + "or a failed poll, found a body of type " + (body == null ? "null" : body.getClass().getName())
@@ -201,8 +209,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
     }
 
     private static boolean isPolled(Exchange exchange) {
-        Endpoint from = exchange.getFromEndpoint();
-        return from != null && from.getEndpointBaseUri().startsWith("mbus:");
+        return exchange.getFromEndpoint() instanceof MbusEndpoint;
     }
 
     private static Source source(Exchange exchange, String address) {

@@ -10,8 +10,10 @@ import org.apache.camel.util.TimeUtils;
 /**
  * The {@code homeassistant.*} properties of the service.
  *
+ * <p>Defaults: {@code meterbridge-defaults.properties}, except where a blank value means something.
+ *
  * @param enabled {@code homeassistant.enabled}: publish discovery, states and availability (when
- *     {@code mqtt.url} is set); default true
+ *     {@code mqtt.url} is set)
  * @param discoveryPrefix {@code homeassistant.discoveryPrefix}: Home Assistant's discovery prefix
  * @param baseTopic {@code mqtt.topicPrefix}: states and availability go under it
  * @param bridgeStatusTopic {@code mqtt.availabilityTopic}: the bridge's online/offline (last will) topic
@@ -29,8 +31,7 @@ import org.apache.camel.util.TimeUtils;
  *     if that is longer (default one minute)
  * @param homeAssistant {@code homeassistant.version} ({@code 2024.11}, {@code 2025.10.3}): the oldest
  *     Home Assistant release that is to read the discovery; device classes it does not know yet
- *     are left out (default {@link HomeAssistantVersion#DEVICE_DISCOVERY}, the first with device
- *     discovery)
+ *     are left out
  * @param registryFile {@code homeassistant.registry}: the file of announced meters
  * @param settleDelay how long a state waits after a discovery config was published, so that
  *     Home Assistant has subscribed to the state topic when the state arrives
@@ -72,28 +73,50 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
     }
 
     /**
-     * The settings from properties ({@code property} returns null for a missing or blank one).
+     * The settings from properties ({@code property} returns null for a missing or blank one). The
+     * defaults are not repeated here: {@code meterbridge-defaults.properties}, always on the
+     * service's classpath, is their one home.
      *
      * @throws IllegalArgumentException naming the property and what was expected
+     * @throws IllegalStateException naming a property that has no value at all (the defaults were not loaded)
      */
-    public static HomeAssistantSettings from(Function<String, String> property, Path defaultRegistry) {
-        Duration poll = duration(property, "homeassistant.pollInterval");
+    public static HomeAssistantSettings from(Function<String, String> property) {
         Duration p1Silence = duration(property, "homeassistant.p1OfflineAfter");
-        String registry = property.apply("homeassistant.registry");
         return new HomeAssistantSettings(
-                !"false".equalsIgnoreCase(or(property.apply("homeassistant.enabled"), "true")),
-                or(property.apply("homeassistant.discoveryPrefix"), "homeassistant"),
-                or(property.apply("mqtt.topicPrefix"), "meterbridge"),
-                or(property.apply("mqtt.availabilityTopic"), "meterbridge/status"),
-                or(property.apply("homeassistant.bridgeId"), "bridge"),
-                or(property.apply("homeassistant.bridgeName"), "meterbridge"),
-                poll,
-                integer(property, "homeassistant.expireAfterPolls", 3),
-                integer(property, "homeassistant.offlineAfterFailedPolls", 3),
+                bool(property, "homeassistant.enabled"),
+                required(property, "homeassistant.discoveryPrefix"),
+                required(property, "mqtt.topicPrefix"),
+                required(property, "mqtt.availabilityTopic"),
+                required(property, "homeassistant.bridgeId"),
+                required(property, "homeassistant.bridgeName"),
+                duration(property, "homeassistant.pollInterval"),
+                integer(property, "homeassistant.expireAfterPolls"),
+                integer(property, "homeassistant.offlineAfterFailedPolls"),
+                // optional in the settings (blank: this fallback), so not in the defaults file
                 p1Silence != null ? p1Silence : P1_OFFLINE_AFTER,
                 version(property, "homeassistant.version"),
-                registry != null ? Path.of(registry) : defaultRegistry,
+                Path.of(required(property, "homeassistant.registry")),
                 SETTLE_DELAY);
+    }
+
+    private static String required(Function<String, String> property, String key) {
+        String v = property.apply(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(key + " has no value; its default is in meterbridge-defaults.properties, "
+                    + "which was not loaded");
+        }
+        return v.trim();
+    }
+
+    private static boolean bool(Function<String, String> property, String key) {
+        String v = required(property, key);
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(key + ": expected true or false, found \"" + v + "\"");
     }
 
     private static Duration duration(Function<String, String> property, String key) {
@@ -110,10 +133,7 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
     }
 
     private static HomeAssistantVersion version(Function<String, String> property, String key) {
-        String v = property.apply(key);
-        if (v == null || v.isBlank()) {
-            return HomeAssistantVersion.DEVICE_DISCOVERY;
-        }
+        String v = required(property, key);
         try {
             return HomeAssistantVersion.parse(v);
         } catch (IllegalArgumentException e) {
@@ -121,19 +141,12 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
         }
     }
 
-    private static int integer(Function<String, String> property, String key, int fallback) {
-        String v = property.apply(key);
-        if (v == null) {
-            return fallback;
-        }
+    private static int integer(Function<String, String> property, String key) {
+        String v = required(property, key);
         try {
-            return Integer.parseInt(v.trim());
+            return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": expected a whole number, found \"" + v + "\"", e);
         }
-    }
-
-    private static String or(String v, String fallback) {
-        return v == null || v.isBlank() ? fallback : v.trim();
     }
 }

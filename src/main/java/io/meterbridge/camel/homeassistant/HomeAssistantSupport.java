@@ -1,7 +1,6 @@
 package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mqtt.BrokerConnection;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * so routes may always call it), started with the context, and a watcher that compares the
  * meters with the routes shortly after the context starts and after every route change (a
  * route-file reload removes and adds routes; one comparison after they settle), and again while
- * a removal waits out its grace.
+ * a removal waits out its grace; and {@link PollFailures}, which reports every failed poll of an
+ * {@code mbus:} consumer to it.
  */
 public final class HomeAssistantSupport {
 
@@ -40,16 +40,15 @@ public final class HomeAssistantSupport {
      */
     public static HomeAssistantPublisher install(CamelContext ctx, BrokerConnection broker, String version) {
         PropertiesComponent pc = ctx.getPropertiesComponent();
-        Path data = Path.of(pc.resolveProperty("output.dir").filter(v -> !v.isBlank()).orElse("data"));
         HomeAssistantSettings settings = HomeAssistantSettings.from(
-                k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null),
-                data.resolve("homeassistant-meters.json"));
+                k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null));
         HomeAssistantPublisher publisher = new HomeAssistantPublisher(settings, broker, ctx, version);
         ctx.getRegistry().bind(HomeAssistantPublisher.BEAN, publisher);
         try {
             ctx.addService(publisher, true, true);
             if (publisher.configured()) {
                 ctx.getManagementStrategy().addEventNotifier(new RouteChanges(publisher));
+                ctx.getManagementStrategy().addEventNotifier(new PollFailures(publisher));
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot start Home Assistant discovery: " + e.getMessage(), e);

@@ -1,15 +1,14 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.link.BusLease;
 import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.BusStatistics;
 import io.meterbridge.link.Buses;
-import io.meterbridge.link.Parity;
 import io.meterbridge.link.PortUnavailableException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,13 +16,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * What the running routes say about the meters: which sources are configured, how often the
- * {@code mbus:} routes poll, and the counters of the M-Bus buses they use. Read from the Camel
- * context by endpoint URI, so it needs nothing of the {@code mbus:} component but its URI syntax
- * ({@code mbus:<bus>?addresses=…&baud=…&parity=…}).
+ * {@code mbus:} routes poll, and the counters of the M-Bus buses they use. Asked of the endpoints
+ * themselves ({@link MbusEndpoint}'s configuration and schedule), never parsed from their URIs,
+ * so an option the component reads differently (a default, {@code RAW(…)}, a property) cannot
+ * make the two disagree.
  */
 final class RouteInputs {
 
@@ -38,8 +37,7 @@ final class RouteInputs {
             if (status == null || !(status.isStarted() || status.isStarting())) {
                 continue;
             }
-            Endpoint e = r.getEndpoint();
-            out.addAll(Source.configuredBy(e.getEndpointBaseUri(), e.getEndpointUri()));
+            out.addAll(Source.configuredBy(r.getEndpoint()));
         }
         return out;
     }
@@ -48,12 +46,12 @@ final class RouteInputs {
     static Optional<Duration> longestMbusDelay(CamelContext ctx) {
         Duration longest = null;
         for (Route r : ctx.getRoutes()) {
-            if (r.getEndpoint() instanceof ScheduledPollEndpoint e && r.getEndpoint().getEndpointBaseUri().startsWith("mbus:")) {
-                Map<String, String> o = Source.options(e.getEndpointUri());
-                if (o.containsKey("scheduler") || o.containsKey("scheduler.cron")) {
-                    continue; // a cron schedule has no fixed delay
+            if (r.getEndpoint() instanceof MbusEndpoint e) {
+                Object scheduler = e.getScheduler();
+                if (scheduler != null && !"none".equals(scheduler)) {
+                    continue; // a cron schedule (quartz, spring, a scheduler bean) has no fixed delay
                 }
-                Duration d = Duration.ofMillis(e.getDelay());
+                Duration d = Duration.ofMillis(e.getTimeUnit().toMillis(e.getDelay()));
                 if (longest == null || d.compareTo(longest) > 0) {
                     longest = d;
                 }
@@ -70,26 +68,13 @@ final class RouteInputs {
     static Optional<BusStatistics> busStatistics(CamelContext ctx) {
         Map<String, BusSettings> buses = new LinkedHashMap<>();
         for (Endpoint e : ctx.getEndpoints()) {
-            String base = e.getEndpointBaseUri();
-            if (!base.startsWith("mbus:")) {
-                continue;
-            }
-            String port = base.substring("mbus:".length()).replaceFirst("^//", "");
-            if (port.isBlank()) {
-                continue;
-            }
-            Map<String, String> o = Source.options(e.getEndpointUri());
-            try {
-                BusSettings s = BusSettings.of(port);
-                if (o.containsKey("baud")) {
-                    s = s.withBaud(Integer.parseInt(o.get("baud").trim()));
+            if (e instanceof MbusEndpoint mbus) {
+                try {
+                    BusSettings s = mbus.getConfiguration().busSettings();
+                    buses.putIfAbsent(s.port(), s);
+                } catch (RuntimeException ignored) {
+                    // a malformed option fails that route at start-up with the component's own message
                 }
-                if (o.containsKey("parity")) {
-                    s = s.withParity(Parity.valueOf(o.get("parity").trim().toUpperCase(Locale.ROOT)));
-                }
-                buses.putIfAbsent(port, s);
-            } catch (RuntimeException ignored) {
-                // a malformed option fails that route at start-up with the component's own message
             }
         }
         BusStatistics sum = null;

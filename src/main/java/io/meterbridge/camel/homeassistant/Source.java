@@ -1,11 +1,12 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.camel.mbus.MbusEndpoint;
+import io.meterbridge.link.MeterAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import org.apache.camel.Endpoint;
 
 /**
  * Where a meter is read: the route input it arrives from and, for an M-Bus meter, the address in
@@ -23,8 +24,6 @@ public record Source(String endpoint, String address) {
 
     /** The {@code mbus:} component's header with the address a meter was read at. */
     static final String MBUS_ADDRESS_HEADER = io.meterbridge.camel.mbus.MbusConstants.ADDRESS;
-    /** The {@code mbus:} component's option listing the meters of a polling endpoint. */
-    static final String MBUS_ADDRESSES_OPTION = "addresses";
 
     public Source {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -63,54 +62,29 @@ public record Source(String endpoint, String address) {
     }
 
     /**
-     * The sources a route input configures: for a polling {@code mbus:} endpoint one per address of
-     * its {@code addresses} option, for any other endpoint the endpoint itself.
-     *
-     * @param baseUri the endpoint's base URI (no options)
-     * @param uri the endpoint's full URI (options after {@code ?})
+     * The sources a route input configures: for an {@code mbus:} endpoint one per address of its
+     * {@code addresses} option (as the endpoint parsed it), for any other endpoint the endpoint itself.
      */
-    static List<Source> configuredBy(String baseUri, String uri) {
+    static List<Source> configuredBy(Endpoint endpoint) {
         List<Source> out = new ArrayList<>();
-        if (baseUri.startsWith("mbus:")) {
-            String addresses = options(uri).get(MBUS_ADDRESSES_OPTION);
-            if (addresses != null && !addresses.isBlank()) {
-                for (String a : addresses.split(",")) {
-                    if (!a.isBlank()) {
-                        out.add(new Source(baseUri, a));
-                    }
-                }
+        String base = endpoint.getEndpointBaseUri();
+        if (endpoint instanceof MbusEndpoint mbus) {
+            List<MeterAddress> addresses;
+            try {
+                addresses = mbus.getConfiguration().meterAddresses();
+            } catch (IllegalArgumentException e) {
+                // the consumer refuses to start with these addresses and says why: it configures no meter
+                return out;
+            }
+            for (MeterAddress a : addresses) {
+                out.add(new Source(base, a.toString()));
+            }
+            if (!out.isEmpty()) {
                 return out;
             }
         }
-        out.add(new Source(baseUri, null));
+        out.add(new Source(base, null));
         return out;
-    }
-
-    /** The options of a URI, decoded ({@code %2C} → {@code ,}); the last of a repeated option wins. */
-    static Map<String, String> options(String uri) {
-        Map<String, String> m = new LinkedHashMap<>();
-        int q = uri.indexOf('?');
-        if (q < 0) {
-            return m;
-        }
-        for (String pair : uri.substring(q + 1).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            m.put(decode(k), decode(v));
-        }
-        return m;
-    }
-
-    private static String decode(String s) {
-        // RAW(...) values are Camel's way of passing text verbatim
-        if (s.startsWith("RAW(") && s.endsWith(")")) {
-            return s.substring(4, s.length() - 1);
-        }
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code endpoint} or {@code endpoint#address}; {@link #parse} reads it back. */

@@ -372,6 +372,44 @@ abstract class HomeAssistantLiveContract {
     }
 
     /**
+     * A route written for the old shape: its {@code mbus:} input's failures still reach the
+     * {@code homeAssistant} bean through an {@code onException} (here the home's errors.yaml), as
+     * well as Camel's exchange events. Each failed poll is counted once: with the 303 read and the
+     * 403 failing in every poll, {@code failed_polls} grows by one from one bridge info to the next.
+     */
+    @Test
+    void aFailedPollIsCountedOnceWhenTheRouteStillCallsTheBeanInOnException() throws Exception {
+        Path home = home("once", 1, 89);
+        Files.writeString(home.resolve("routes/meters.yaml"), """
+                - route:
+                    id: heat-meters
+                    from:
+                      uri: "mbus:{{test.bus}}?addresses=1,89&delay=300&initialDelay=0"
+                      steps:
+                        - process:
+                            ref: normalize
+                        - process:
+                            ref: homeAssistant
+                """);
+        String info = base + "/bridge/info";
+        try (Recorder ha = new Recorder(broker.url(), dp + "/#", base + "/#");
+                MeterbridgeService service = new MeterbridgeService(home, settings("once"), false)) {
+            service.start();
+            ha.await(base + "/" + M403 + "/availability", m -> m.payload().equals("online"), "403 online");
+            meter89.leave();
+            ha.await(base + "/" + M403 + "/availability", m -> m.payload().equals("offline"), "403 offline");
+            ha.await(info, m -> json(m.payload()).get("failed_polls").asLong() >= 5, "five failed polls");
+            List<Long> failed = new ArrayList<>();
+            for (Recorder.Message m : ha.on(info)) {
+                failed.add(json(m.payload()).get("failed_polls").asLong());
+            }
+            for (int i = 1; i < failed.size(); i++) {
+                assertTrue(failed.get(i) - failed.get(i - 1) <= 1, "one failure per poll, not two: " + failed);
+            }
+        }
+    }
+
+    /**
      * Issue 6: an electricity meter (a P1 reading, here handed to a route by the test as the
      * {@code p1:} component will) gets the Energy dashboard's sensors and the same availability as a
      * heat meter: offline after three failed reads, online with the next good one.

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meterbridge.meter.KamstrupExpected;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -20,7 +19,7 @@ class HomeAssistantPublisherTest {
     void withoutABrokerItTakesReadingsAndFailuresAndDoesNothing() throws Exception {
         try (DefaultCamelContext ctx = new DefaultCamelContext()) {
             HomeAssistantPublisher p = new HomeAssistantPublisher(
-                    HomeAssistantSettings.from(k -> null, Path.of("unused.json")), null, ctx, "1.0");
+                    HomeAssistantSettings.from(DefaultProperties.only()), null, ctx, "1.0");
             ctx.addService(p);
             ctx.start();
             assertFalse(p.configured());
@@ -40,7 +39,7 @@ class HomeAssistantPublisherTest {
     void aBodyThatIsNoReadingSaysWhereTheStepBelongs() throws Exception {
         try (DefaultCamelContext ctx = new DefaultCamelContext()) {
             HomeAssistantPublisher p = new HomeAssistantPublisher(
-                    HomeAssistantSettings.from(Map.of("homeassistant.enabled", "false")::get, Path.of("x")), null, ctx,
+                    HomeAssistantSettings.from(DefaultProperties.with(Map.of("homeassistant.enabled", "false"))), null, ctx,
                     "1.0");
             Exchange e = new DefaultExchange(ctx);
             e.getMessage().setBody("{\"meter_key\":\"kam_1\"}");
