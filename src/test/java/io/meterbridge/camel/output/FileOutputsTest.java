@@ -63,7 +63,7 @@ class FileOutputsTest {
             assertEquals("2026-11-21T03:00:01Z,kam_89,89,,KAM,MULTICAL 403,heat,42.0,,,,,,,,,\"0, \"\"ok\"\"\",", lines[2]);
             assertEquals("", lines[4]);
             // MQTT and HTTP are off when their URLs are not set
-            assertNull(service.context().getRoute("mqtt-outbox"));
+            assertNull(service.context().getRoute("mqtt-publish"));
             assertNull(service.context().getRoute("http-post"));
         }
     }
