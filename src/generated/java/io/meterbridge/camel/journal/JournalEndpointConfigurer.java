@@ -26,6 +26,7 @@ public class JournalEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "capacity": target.setCapacity(property(camelContext, int.class, value)); return true;
+        case "cursor": target.setCursor(property(camelContext, java.lang.String.class, value)); return true;
         case "directory": target.setDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -47,6 +48,7 @@ public class JournalEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "capacity": return int.class;
+        case "cursor": return java.lang.String.class;
         case "directory": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -69,6 +71,7 @@ public class JournalEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "capacity": return target.getCapacity();
+        case "cursor": return target.getCursor();
         case "directory": return target.getDirectory();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

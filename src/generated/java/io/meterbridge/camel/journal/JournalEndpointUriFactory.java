@@ -23,9 +23,10 @@ public class JournalEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(10);
         props.add("bridgeErrorHandler");
         props.add("capacity");
+        props.add("cursor");
         props.add("directory");
         props.add("exceptionHandler");
         props.add("exchangePattern");

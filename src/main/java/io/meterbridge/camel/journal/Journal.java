@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,20 +27,25 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A bounded, crash-safe, first-in-first-out store of undelivered messages in one directory: one
- * file per message, named by its sequence number ({@code 00000000000000000042.json}).
+ * A bounded, crash-safe log of messages in one directory, read by any number of named cursors:
+ * one file per message, named by its sequence number ({@code 00000000000000000042.json}), and one
+ * file per cursor under {@code cursors/} holding the sequence number it has delivered up to.
+ *
+ * <p>It is the outbox of every reading: the hub appends each reading once, and each output
+ * (the files, MQTT, HTTP) reads it with its own cursor, so one output that is down does not hold
+ * back another, and each resumes where it stopped after a restart. An entry is deleted when every
+ * cursor has passed it.
  *
  * <p>Durability: {@link #append} writes the message to a temporary file, forces it to disk,
  * renames it atomically into place and forces the directory, so when {@code append} returns the
  * message survives a crash or power cut; a half-written temporary file is ignored (and removed)
- * at the next start. {@link #remove} deletes the file only after the destination has
- * acknowledged the message.
+ * at the next start. {@link #advance} writes the cursor the same way, after its output has the
+ * message: a crash in between makes that output see the message once more, never miss it.
  *
  * <p>Order: entries come out in sequence order. The next sequence number is one above the
  * largest ever stored, remembered in {@code last-sequence} so numbers are not reused after the
  * journal runs empty and the process restarts; with the journal's {@link #id()} they name a
- * message uniquely, so a receiver can discard the rare duplicate (see
- * {@link JournalConsumer}).
+ * message uniquely, so a receiver can discard the rare repeat.
  *
  * <p>Thread-safe. One journal object per directory per process ({@link JournalComponent} keeps
  * them); two processes must not share a directory.
@@ -47,6 +53,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Journal {
 
     private static final String SUFFIX = ".json";
+    private static final String CURSORS = "cursors";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -57,16 +64,18 @@ public final class Journal {
     private final int capacity;
     private final String id;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    /** sequence → file, the undelivered entries in order (the files are the truth; this is an index). */
+    private final Condition changed = lock.newCondition();
+    /** sequence → file, the entries some cursor has not passed yet (the files are the truth; this is an index). */
     private final TreeMap<Long, Path> entries = new TreeMap<>();
+    /** cursor name → the last sequence delivered through it (also in {@code cursors/<name>}). */
+    private final Map<String, Long> cursors = new TreeMap<>();
     private long nextSequence;
     private long nudges;
 
     /**
      * Opens (creating if needed) the journal in {@code directory}.
      *
-     * @param capacity the most undelivered messages it holds before {@link #append} refuses
+     * @param capacity the most messages it holds before {@link #append} refuses
      */
     public Journal(Path directory, int capacity) {
         if (capacity < 1) {
@@ -75,7 +84,7 @@ public final class Journal {
         this.directory = directory.toAbsolutePath().normalize();
         this.capacity = capacity;
         try {
-            Files.createDirectories(this.directory);
+            Files.createDirectories(this.directory.resolve(CURSORS));
             this.id = readOrCreateId();
             long last = readLastSequence();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory)) {
@@ -91,6 +100,16 @@ public final class Journal {
                 }
             }
             this.nextSequence = last + 1;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory.resolve(CURSORS))) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".tmp")) {
+                        Files.deleteIfExists(f); // the cursor file before it is the valid one
+                    } else {
+                        cursors.put(name, readSequence(f));
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new JournalException("cannot open journal " + this.directory + ": " + e, e);
         }
@@ -111,7 +130,7 @@ public final class Journal {
         return id;
     }
 
-    /** The number of undelivered messages. */
+    /** The number of messages kept (not yet passed by every cursor). */
     public int size() {
         lock.lock();
         try {
@@ -121,10 +140,73 @@ public final class Journal {
         }
     }
 
+    /** The names of the cursors this journal knows, also those of earlier runs. */
+    public Set<String> cursorNames() {
+        lock.lock();
+        try {
+            return Set.copyOf(cursors.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Opens a cursor, creating it if new. A new cursor starts before the oldest message kept, so
+     * an output whose cursor is made after the first append (its route started later) still gets
+     * every message the journal holds.
+     *
+     * @param name letters, digits, '.', '_' or '-'
+     * @throws JournalException if the new cursor cannot be written
+     */
+    public void openCursor(String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("journal cursor name must be letters, digits, '.', '_' or '-', was '" + name + "'");
+        }
+        lock.lock();
+        try {
+            if (!cursors.containsKey(name)) {
+                long before = entries.isEmpty() ? nextSequence - 1 : entries.firstKey() - 1;
+                writeCursor(name, before);
+                cursors.put(name, before);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets a cursor (an output that is no longer configured); the messages only it still
+     * needed are deleted.
+     */
+    public void removeCursor(String name) {
+        lock.lock();
+        try {
+            if (cursors.remove(name) != null) {
+                Files.deleteIfExists(directory.resolve(CURSORS).resolve(name));
+                forceDirectory(directory.resolve(CURSORS));
+                prune();
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot remove cursor " + name + " of journal " + directory + ": " + e, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many messages a cursor has not delivered yet. */
+    public int backlog(String cursor) {
+        lock.lock();
+        try {
+            return entries.tailMap(position(cursor), false).size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Stores a message durably and returns it with its sequence number.
      *
-     * @throws JournalFullException if {@link #capacity()} messages are waiting
+     * @throws JournalFullException if {@link #capacity()} messages are kept
      * @throws JournalException     if the disk refuses the write
      */
     public JournalEntry append(Map<String, Object> headers, String body) {
@@ -144,7 +226,7 @@ public final class Journal {
             writeDurably(target, JSON.writeValueAsBytes(json));
             nextSequence = seq + 1;
             entries.put(seq, target);
-            notEmpty.signalAll();
+            changed.signalAll();
             return entry;
         } catch (IOException e) {
             throw new JournalException("cannot write to journal " + directory + ": " + e, e);
@@ -154,17 +236,18 @@ public final class Journal {
     }
 
     /**
-     * The oldest undelivered message, if any. An entry that cannot be read (a damaged file) is set
-     * aside as {@code <file>.unreadable} and logged, so that it never blocks the messages behind it.
+     * The oldest message a cursor has not delivered, if any. An entry that cannot be read (a
+     * damaged file) is set aside as {@code <file>.unreadable} and logged, so that it never blocks
+     * the messages behind it.
      */
-    public Optional<JournalEntry> peek() {
+    public Optional<JournalEntry> peek(String cursor) {
         lock.lock();
         try {
-            for (var first = entries.firstEntry(); first != null; first = entries.firstEntry()) {
+            for (var next = entries.higherEntry(position(cursor)); next != null; next = entries.higherEntry(position(cursor))) {
                 try {
-                    return Optional.of(read(first.getKey(), first.getValue()));
+                    return Optional.of(read(next.getKey(), next.getValue()));
                 } catch (JournalException e) {
-                    setAside(first.getKey(), first.getValue(), e);
+                    setAside(next.getKey(), next.getValue(), e);
                 }
             }
             return Optional.empty();
@@ -186,22 +269,22 @@ public final class Journal {
         }
     }
 
-    /** Waits up to {@code timeout} for a message, then returns the oldest, if any. */
-    public Optional<JournalEntry> poll(long timeout, TimeUnit unit) throws InterruptedException {
+    /** Waits up to {@code timeout} for a message the cursor has not delivered, then returns the oldest, if any. */
+    public Optional<JournalEntry> poll(String cursor, long timeout, TimeUnit unit) throws InterruptedException {
         lock.lock();
         try {
             long nanos = unit.toNanos(timeout);
-            while (entries.isEmpty() && nanos > 0) {
-                nanos = notEmpty.awaitNanos(nanos);
+            while (entries.higherKey(position(cursor)) == null && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
             }
-            return peek();
+            return peek(cursor);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Wakes any {@link #poll} or {@link #awaitNudge} waiter: the consumer is stopping, or the
+     * Wakes any {@link #poll} or {@link #awaitNudge} waiter: a consumer is stopping, or a
      * destination just came back (the MQTT connection calls this on every connect) and a waiting
      * retry should go now rather than at the end of its back-off.
      */
@@ -209,7 +292,7 @@ public final class Journal {
         lock.lock();
         try {
             nudges++;
-            notEmpty.signalAll();
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -222,7 +305,7 @@ public final class Journal {
             long seen = nudges;
             long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
             while (nudges == seen && nanos > 0) {
-                nanos = notEmpty.awaitNanos(nanos);
+                nanos = changed.awaitNanos(nanos);
             }
             return nudges != seen;
         } finally {
@@ -230,25 +313,68 @@ public final class Journal {
         }
     }
 
-    /** Forgets a delivered message: deletes its file. Unknown sequence numbers are ignored. */
-    public void remove(long sequence) {
+    /**
+     * Records that a cursor's output has every message up to {@code sequence}, durably; the
+     * messages every cursor has passed are deleted. Moving a cursor back is ignored (an
+     * acknowledgement that arrives twice).
+     *
+     * @throws IllegalArgumentException if the cursor was never opened
+     * @throws JournalException         if the disk refuses the write
+     */
+    public void advance(String cursor, long sequence) {
         lock.lock();
         try {
-            Path file = entries.remove(sequence);
-            if (file == null) {
+            if (sequence <= position(cursor)) {
                 return;
             }
-            if (entries.isEmpty()) {
+            writeCursor(cursor, sequence);
+            cursors.put(cursor, sequence);
+            prune();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long position(String cursor) {
+        Long at = cursors.get(cursor);
+        if (at == null) {
+            throw new IllegalArgumentException("journal " + directory + " has no cursor '" + cursor + "'; it has " + cursors.keySet());
+        }
+        return at;
+    }
+
+    /** Deletes the entries every cursor has passed (none while no cursor exists: nobody has read them). */
+    private void prune() {
+        if (cursors.isEmpty()) {
+            return;
+        }
+        long passed = cursors.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        var gone = entries.headMap(passed, true);
+        if (gone.isEmpty()) {
+            return;
+        }
+        try {
+            if (gone.size() == entries.size()) {
                 // remember the number before the last file goes, so numbering continues after a restart
                 writeDurably(directory.resolve("last-sequence"),
                         Long.toString(nextSequence - 1).getBytes(StandardCharsets.US_ASCII));
             }
-            Files.deleteIfExists(file);
-            forceDirectory();
+            for (Path file : gone.values()) {
+                Files.deleteIfExists(file);
+            }
+            gone.clear();
+            forceDirectory(directory);
         } catch (IOException e) {
-            throw new JournalException("cannot delete delivered message " + sequence + " from journal " + directory + ": " + e, e);
-        } finally {
-            lock.unlock();
+            // the cursors are written: the files are deleted at the next advance or start
+            LOG.warn("Journal {}: cannot delete delivered messages up to {}: {}", directory, passed, e.toString());
+        }
+    }
+
+    private void writeCursor(String name, long sequence) {
+        try {
+            writeDurably(directory.resolve(CURSORS).resolve(name), Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new JournalException("cannot write cursor " + name + " of journal " + directory + ": " + e, e);
         }
     }
 
@@ -273,7 +399,7 @@ public final class Journal {
         return out;
     }
 
-    private void writeDurably(Path target, byte[] bytes) throws IOException {
+    private static void writeDurably(Path target, byte[] bytes) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
@@ -288,11 +414,11 @@ public final class Journal {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        forceDirectory();
+        forceDirectory(target.getParent());
     }
 
     /** Makes a rename or delete durable (POSIX: fsync the directory). Not possible on every OS; harmless there. */
-    private void forceDirectory() {
+    private static void forceDirectory(Path directory) {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException e) {
@@ -312,11 +438,17 @@ public final class Journal {
 
     private long readLastSequence() throws IOException {
         try {
-            return Long.parseLong(Files.readString(directory.resolve("last-sequence"), StandardCharsets.US_ASCII).trim());
+            return readSequence(directory.resolve("last-sequence"));
         } catch (NoSuchFileException e) {
             return 0;
+        }
+    }
+
+    private static long readSequence(Path file) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
         } catch (NumberFormatException e) {
-            throw new IOException("corrupt " + directory.resolve("last-sequence") + ": " + e.getMessage(), e);
+            throw new IOException("corrupt " + file + ": " + e.getMessage(), e);
         }
     }
 }

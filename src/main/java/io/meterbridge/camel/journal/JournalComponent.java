@@ -4,25 +4,36 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.util.Set;
+
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code journal:} component: a durable, bounded, in-order outbox. {@code to: journal:mqtt}
- * stores a message on disk and returns; {@code from: journal:mqtt} delivers the stored messages
- * one at a time, oldest first, and forgets each only when the route processed it without an
- * unhandled error — so a destination that is down (an MQTT broker, an HTTP server) delays
- * messages but loses none, also across restarts.
+ * The {@code journal:} component: a durable, bounded, in-order outbox. {@code to: journal:readings}
+ * stores a message on disk and returns; {@code from: journal:readings?cursor=mqtt} delivers the
+ * stored messages one at a time, oldest first, and moves its cursor past each only when the route
+ * processed it without an unhandled error — so a destination that is down (an MQTT broker, an
+ * HTTP server) delays messages but loses none, also across restarts, and holds back no other
+ * cursor.
  */
 @Component("journal")
 public class JournalComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalComponent.class);
 
     @Metadata(defaultValue = "data/journal", description = "The directory under which each journal keeps its own sub-directory (named after the journal).")
     private String directory = "data/journal";
 
     private final Map<Path, Journal> journals = new ConcurrentHashMap<>();
+    /** journal directory → the cursors consumers opened in this run. */
+    private final Map<Path, Set<String>> inUse = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -46,15 +57,16 @@ public class JournalComponent extends DefaultComponent {
     }
 
     /**
-     * Forgets a message that its destination confirmed outside the route — the MQTT session's
-     * QoS 2 flow finished it after a reconnect or a restart. The message is named as
-     * {@code <journal id>:<sequence>} (the MQTT {@code meterbridge-id} user property).
+     * Moves a cursor past a message that its destination confirmed outside the route — the MQTT
+     * session's QoS 2 flow finished it after a reconnect or a restart. The message is named as
+     * {@code <journal id>:<sequence>} (the {@link JournalConstants#JOURNAL_ID} and
+     * {@link JournalConstants#SEQUENCE} headers it was delivered with).
      *
-     * @return true if an open journal has that id (the entry is gone now, if it was there)
-     * @throws IllegalArgumentException if the name is not of that form
-     * @throws JournalException         if the file cannot be deleted
+     * @return true if an open journal has that id
+     * @throws IllegalArgumentException if the name is not of that form, or the journal has no such cursor
+     * @throws JournalException         if the cursor cannot be written
      */
-    public boolean removeDelivered(String messageName) {
+    public boolean acknowledge(String messageName, String cursor) {
         int colon = messageName.lastIndexOf(':');
         long sequence;
         try {
@@ -65,11 +77,60 @@ public class JournalComponent extends DefaultComponent {
         String id = colon < 0 ? "" : messageName.substring(0, colon);
         for (Journal j : journals.values()) {
             if (j.id().equals(id)) {
-                j.remove(sequence);
+                j.openCursor(cursor);
+                j.advance(cursor, sequence);
                 return true;
             }
         }
         return false;
+    }
+
+    /** A consumer reads {@code journal} through {@code cursor} in this run. */
+    void cursorOpened(Journal journal, String cursor) {
+        inUse.computeIfAbsent(journal.directory(), d -> ConcurrentHashMap.newKeySet()).add(cursor);
+    }
+
+    /** Closes a journal that is deleted. */
+    void forget(Journal journal) {
+        journals.remove(journal.directory());
+        inUse.remove(journal.directory());
+    }
+
+    /**
+     * Once every route runs: removes the cursors of earlier runs that no consumer opened (an
+     * output switched off, such as MQTT with {@code mqtt.url} emptied), so the messages they
+     * have not delivered are not kept for ever.
+     */
+    void removeUnusedCursors() {
+        for (Journal j : journals.values()) {
+            Set<String> used = inUse.getOrDefault(j.directory(), Set.of());
+            for (String cursor : j.cursorNames()) {
+                if (!used.contains(cursor)) {
+                    int dropped = j.backlog(cursor);
+                    j.removeCursor(cursor);
+                    LOG.info("Journal {}: no route reads it through cursor '{}' any more; cursor removed{}", j.directory(),
+                            cursor, dropped == 0 ? "" : " with the " + dropped + " message(s) it had not delivered");
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                // not yet: the routes are still starting
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                if (!alreadyStarted) {
+                    removeUnusedCursors();
+                }
+            }
+        });
     }
 
     public String getDirectory() {

@@ -19,6 +19,11 @@ public final class JournalConstants {
     @Metadata(label = "consumer", description = "How many delivery attempts of this message failed before this one.", javaType = "int")
     public static final String FAILED_ATTEMPTS = "MeterbridgeJournalFailedAttempts";
 
+    /** The cursor that delivers the message (an output's name, such as {@code mqtt}). */
+    @Metadata(label = "consumer", description = "The name of the cursor that delivers the message (the consumer's cursor option).",
+            javaType = "String")
+    public static final String CURSOR = "MeterbridgeJournalCursor";
+
     private JournalConstants() {
     }
 }

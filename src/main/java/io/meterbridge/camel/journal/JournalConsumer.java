@@ -11,18 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers a journal's messages one at a time, oldest first, on one thread. A message is removed
- * only after the route processed it without an unhandled exception (for an MQTT route: the
- * broker acknowledged the PUBLISH at QoS 1 or 2); otherwise the same message is retried after a
- * delay that doubles up to {@code maxRetryDelay}, and nothing behind it overtakes it.
+ * Delivers a journal's messages through its cursor ({@code cursor} option) one at a time, oldest
+ * first, on one thread. The cursor moves past a message only after the route processed it without
+ * an unhandled exception (for an MQTT route: the broker acknowledged the PUBLISH at QoS 1 or 2);
+ * otherwise the same message is retried after a delay that doubles up to {@code maxRetryDelay},
+ * and nothing behind it overtakes it.
  *
  * <p>What is guaranteed by the journal alone: every message appended is delivered at least once
  * and in order, across destination outages and restarts (graceful or not). A repeat is possible
  * where the destination received a message but its acknowledgement did not reach us (the
  * connection broke in that instant, or the process died between the acknowledgement and the
- * file's deletion). The MQTT route closes that window with the broker's help: a reading handed
+ * cursor's write). The MQTT route closes that window with the broker's help: a reading handed
  * to the MQTT session is completed by the session (QoS 2, same packet id) rather than sent again,
- * and its entry is removed through {@link JournalComponent#removeDelivered} when the broker has
+ * and its cursor moves through {@link JournalComponent#acknowledge} when the broker has
  * it (see {@code io.meterbridge.camel.mqtt.BrokerConnection}). The headers
  * {@link JournalConstants#JOURNAL_ID} and {@link JournalConstants#SEQUENCE} name each message,
  * so that a receiver can drop a repeat where no such protocol is available.
@@ -33,6 +34,7 @@ final class JournalConsumer extends DefaultConsumer {
 
     private final JournalEndpoint endpoint;
     private Journal journal;
+    private String cursor;
     private ExecutorService executor;
     private volatile boolean running;
 
@@ -45,8 +47,13 @@ final class JournalConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         journal = endpoint.journal();
-        if (journal.size() > 0) {
-            LOG.info("Journal {}: {} undelivered message(s) from before, delivering in order", endpoint.getName(), journal.size());
+        cursor = endpoint.getCursor();
+        journal.openCursor(cursor);
+        endpoint.getComponent().cursorOpened(journal, cursor);
+        int backlog = journal.backlog(cursor);
+        if (backlog > 0) {
+            LOG.info("Journal {}: {} undelivered message(s) for {} from before, delivering in order", endpoint.getName(),
+                    backlog, cursor);
         }
         running = true;
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
@@ -73,12 +80,22 @@ final class JournalConsumer extends DefaultConsumer {
     }
 
     private void deliverLoop() {
+        LegacyJournal.drain(endpoint, cursor, this::deliverAll);
+        deliverAll(journal);
+    }
+
+    /** Delivers {@code from}'s messages through the cursor until stopped. */
+    private void deliverAll(Journal from) {
+        Journal journal = from;
         int failures = 0;
         long delay = endpoint.getRetryDelay();
         while (running) {
             Optional<JournalEntry> next;
             try {
-                next = journal.poll(1, TimeUnit.SECONDS);
+                next = journal.poll(cursor, 1, TimeUnit.SECONDS);
+                if (next.isEmpty() && journal != this.journal) {
+                    return; // an earlier journal, drained
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -91,14 +108,14 @@ final class JournalConsumer extends DefaultConsumer {
                 continue;
             }
             JournalEntry entry = next.get();
-            Exception failure = deliver(entry, failures);
+            Exception failure = deliver(journal, entry, failures);
             if (failure == null) {
-                if (!removeDelivered(entry.sequence())) {
+                if (!advance(journal, entry.sequence())) {
                     return;
                 }
                 if (failures > 0) {
                     LOG.info("Journal {}: delivering again after {} failed attempt(s); {} waiting",
-                            endpoint.getName(), failures, journal.size());
+                            endpoint.getName(), failures, journal.backlog(cursor));
                 }
                 failures = 0;
                 delay = endpoint.getRetryDelay();
@@ -106,7 +123,7 @@ final class JournalConsumer extends DefaultConsumer {
                 failures++;
                 if (failures == 1 || Long.bitCount(failures) == 1) {
                     LOG.warn("Journal {}: message {} not delivered (attempt {}), {} waiting, retrying in {} ms: {}",
-                            endpoint.getName(), entry.sequence(), failures, journal.size(), delay, failure.getMessage());
+                            endpoint.getName(), entry.sequence(), failures, journal.backlog(cursor), delay, failure.getMessage());
                 }
                 if (sleep(delay)) {
                     delay = endpoint.getRetryDelay(); // woken: the destination is back, start the back-off afresh
@@ -118,13 +135,14 @@ final class JournalConsumer extends DefaultConsumer {
     }
 
     /**
-     * Forgets a delivered message, retrying while the disk refuses (full, read-only): the loop must
-     * not end over it, or every later message would wait for a restart. Returns false if stopped.
+     * Moves the cursor past a delivered message, retrying while the disk refuses (full, read-only):
+     * the loop must not end over it, or every later message would wait for a restart. Returns false
+     * if stopped.
      */
-    private boolean removeDelivered(long sequence) {
+    private boolean advance(Journal journal, long sequence) {
         for (int attempt = 1; running; attempt++) {
             try {
-                journal.remove(sequence);
+                journal.advance(cursor, sequence);
                 return true;
             } catch (RuntimeException e) {
                 if (attempt == 1 || Long.bitCount(attempt) == 1) {
@@ -139,13 +157,14 @@ final class JournalConsumer extends DefaultConsumer {
     }
 
     /** Runs the route for one entry; returns the unhandled exception, or null when delivered. */
-    private Exception deliver(JournalEntry entry, int failures) {
+    private Exception deliver(Journal journal, JournalEntry entry, int failures) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setHeaders(new java.util.HashMap<>(entry.headers()));
             exchange.getMessage().setHeader(JournalConstants.SEQUENCE, entry.sequence());
             exchange.getMessage().setHeader(JournalConstants.JOURNAL_ID, journal.id());
             exchange.getMessage().setHeader(JournalConstants.FAILED_ATTEMPTS, failures);
+            exchange.getMessage().setHeader(JournalConstants.CURSOR, cursor);
             exchange.getMessage().setBody(entry.body());
             getProcessor().process(exchange);
             if (exchange.getException() != null) {
@@ -165,7 +184,7 @@ final class JournalConsumer extends DefaultConsumer {
     /** Back-off before a retry; cut short by {@link Journal#wakeUp} (stopping, or the destination is back). */
     private boolean sleep(long millis) {
         try {
-            return journal.awaitNudge(millis);
+            return this.journal.awaitNudge(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -24,8 +24,14 @@ public class JournalEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "data/journal", description = "The directory under which the journal's own sub-directory lives.")
     private String directory = "data/journal";
 
-    @UriParam(defaultValue = "100000", description = "The most undelivered messages kept; when full, a new message fails with JournalFullException.")
+    @UriParam(defaultValue = "100000", description = "The most messages kept (not yet passed by every cursor); when full, a new message fails with JournalFullException.")
     private int capacity = 100_000;
+
+    @UriParam(label = "consumer", defaultValue = "default", description = "The consumer's cursor: its place in the journal,"
+            + " kept on disk, so each output reading the same journal (files, mqtt, http) delivers every message once, at its own"
+            + " pace, and resumes where it stopped. A message is deleted when every cursor has passed it; a cursor no route uses"
+            + " any more is removed once the service has started.")
+    private String cursor = "default";
 
     @UriParam(label = "consumer", defaultValue = "1000", description = "Milliseconds to wait before retrying a message whose delivery failed; doubles on each failure up to maxRetryDelay.")
     private long retryDelay = 1000;
@@ -70,6 +76,14 @@ public class JournalEndpoint extends DefaultEndpoint {
 
     public void setDirectory(String directory) {
         this.directory = directory;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
     }
 
     public int getCapacity() {

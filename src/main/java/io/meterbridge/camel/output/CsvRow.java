@@ -31,21 +31,42 @@ public final class CsvRow {
      * @param columns comma-separated column names
      */
     public String row(Object body, String target, String columns) throws IOException {
-        List<String> names = Arrays.stream(columns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("csv.columns is empty: name the reading fields to write, e.g. read_at,meter_key,heat_energy_kwh");
-        }
+        return withHeader(record(body, columns), target, columns);
+    }
+
+    /**
+     * The reading as one CSV record (ending in CRLF) of the named columns.
+     *
+     * @param body    the reading: JSON text or a {@code Map}
+     * @param columns comma-separated column names
+     */
+    public String record(Object body, String columns) throws IOException {
+        List<String> names = names(columns);
         Map<String, String> flat = flatten(body instanceof String s ? JSON.readTree(s) : JSON.valueToTree(body));
         List<String> values = new ArrayList<>(names.size());
         for (String n : names) {
             values.add(flat.getOrDefault(n, ""));
         }
+        return print(values);
+    }
+
+    /** The record, after the line of column names if {@code target} is new or empty. */
+    public String withHeader(String record, String target, String columns) throws IOException {
+        Path file = Path.of(target);
+        return !Files.exists(file) || Files.size(file) == 0 ? print(names(columns)) + record : record;
+    }
+
+    private static List<String> names(String columns) {
+        List<String> names = Arrays.stream(columns.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("csv.columns is empty: name the reading fields to write, e.g. read_at,meter_key,heat_energy_kwh");
+        }
+        return names;
+    }
+
+    private static String print(List<String> values) throws IOException {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            Path file = Path.of(target);
-            if (!Files.exists(file) || Files.size(file) == 0) {
-                printer.printRecord(names);
-            }
             printer.printRecord(values);
         }
         return out.toString();

@@ -1,6 +1,10 @@
 package io.meterbridge.camel.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,6 +58,45 @@ public final class DailyFiles {
             dated = datedName(file, written).resolveSibling(stem(file) + "-" + written + "." + n + extension(file));
         }
         return Files.move(file, dated, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * False if {@code line} (without its line end) is already the last line of {@code path}: the
+     * journal handed over again, after a crash, the reading whose line was written just before.
+     * Only the last line is compared: the journal repeats at most the one reading it was
+     * delivering. A line cut short by a power cut is not the same line, so the reading is written
+     * again after it.
+     */
+    public boolean notWritten(String path, String line) throws IOException {
+        String wanted = stripLineEnd(line);
+        Path file = Path.of(path);
+        if (wanted.isEmpty() || !Files.isRegularFile(file)) {
+            return true;
+        }
+        byte[] want = wanted.getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int tailLength = (int) Math.min(size, want.length + 3L); // a line end before and after the line
+            ByteBuffer tail = ByteBuffer.allocate(tailLength);
+            ch.read(tail, size - tailLength);
+            String text = stripLineEnd(new String(tail.array(), StandardCharsets.UTF_8));
+            if (!text.endsWith(wanted)) {
+                return true;
+            }
+            int before = text.length() - wanted.length();
+            if (before == 0) {
+                return tailLength < size; // the whole file is that line, or the line ends a longer one
+            }
+            return text.charAt(before - 1) != '\n';
+        }
+    }
+
+    private static String stripLineEnd(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     /** {@code readings.jsonl} on 2026-11-20 → {@code readings-2026-11-20.jsonl}. */

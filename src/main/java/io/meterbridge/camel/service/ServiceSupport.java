@@ -33,6 +33,8 @@ final class ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceSupport.class);
     /** The registry name of the {@link BrokerConnection} (bean {@code mqttBroker}). */
     static final String BROKER_BEAN = "mqttBroker";
+    /** The cursor of {@code routes/mqtt.yaml} in the journal of readings ({@code journal:readings?cursor=mqtt}). */
+    static final String MQTT_CURSOR = "mqtt";
 
     private ServiceSupport() {
     }
@@ -66,9 +68,9 @@ final class ServiceSupport {
             // readings waiting in a journal go as soon as the broker is back, not at the end of a back-off
             JournalComponent journals = ctx.getComponent("journal", JournalComponent.class);
             broker.onConnected(c -> journals.wakeUpAll());
-            // the broker has a reading (QoS 2: PUBREC): its journal entry goes before Paho records the step
+            // the broker has a reading (QoS 2: PUBREC): the MQTT cursor moves past it before Paho records the step
             broker.onDelivered(id -> {
-                if (!journals.removeDelivered(id)) {
+                if (!journals.acknowledge(id, MQTT_CURSOR)) {
                     LOG.warn("MQTT: the broker confirmed reading {} but no open journal has it", id);
                 }
             });

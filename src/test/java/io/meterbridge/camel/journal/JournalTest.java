@@ -23,12 +23,13 @@ class JournalTest {
     @Test
     void aDamagedEntryIsSetAsideAndTheMessagesAfterItGoOn() throws Exception {
         Journal j = new Journal(dir, 10);
+        j.openCursor("out");
         long first = j.append(Map.of(), "one").sequence();
         long second = j.append(Map.of(), "two").sequence();
         java.nio.file.Path damaged = dir.resolve(String.format("%020d.json", first));
         java.nio.file.Files.writeString(damaged, "{not json"); // e.g. a disk error while it was written
 
-        JournalEntry next = j.poll(1, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+        JournalEntry next = j.poll("out", 1, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
         assertEquals(second, next.sequence());
         assertEquals("two", next.body());
         assertEquals(1, j.size());
@@ -45,13 +46,14 @@ class JournalTest {
         }
         Journal again = new Journal(dir, 10); // as after a crash: only the files count
         assertEquals(3, again.size());
+        again.openCursor("out");
         List<String> bodies = new ArrayList<>();
-        while (again.peek().isPresent()) {
-            JournalEntry e = again.peek().orElseThrow();
+        while (again.peek("out").isPresent()) {
+            JournalEntry e = again.peek("out").orElseThrow();
             bodies.add(e.body());
             assertEquals(Map.of("topic", "t" + e.sequence(), "n", (int) e.sequence(), "ok", true), e.headers(),
                     "plain headers kept, others dropped");
-            again.remove(e.sequence());
+            again.advance("out", e.sequence());
         }
         assertEquals(List.of("body1", "body2", "body3"), bodies);
         assertEquals(0, new Journal(dir, 10).size());
@@ -60,8 +62,10 @@ class JournalTest {
     @Test
     void sequenceNumbersAreNeverReusedEvenAfterTheJournalRanEmpty() {
         Journal j = new Journal(dir, 10);
+        j.openCursor("out");
         long a = j.append(Map.of(), "a").sequence();
-        j.remove(a);
+        j.advance("out", a);
+        assertEquals(0, j.size());
         long b = new Journal(dir, 10).append(Map.of(), "b").sequence();
         assertEquals(a + 1, b);
         assertEquals(j.id(), new Journal(dir, 10).id());
@@ -74,7 +78,8 @@ class JournalTest {
         j.append(Map.of(), "2");
         JournalFullException e = assertThrows(JournalFullException.class, () -> j.append(Map.of(), "3"));
         assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("2 undelivered"), e.getMessage());
-        assertEquals("1", j.peek().orElseThrow().body());
+        j.openCursor("out");
+        assertEquals("1", j.peek("out").orElseThrow().body());
     }
 
     @Test
@@ -91,7 +96,8 @@ class JournalTest {
     @Test
     void pollWaitsForAnAppendAndWakeUpEndsABackOff() throws Exception {
         Journal j = new Journal(dir, 10);
-        assertTrue(j.poll(10, TimeUnit.MILLISECONDS).isEmpty());
+        j.openCursor("out");
+        assertTrue(j.poll("out", 10, TimeUnit.MILLISECONDS).isEmpty());
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(100);
@@ -101,7 +107,7 @@ class JournalTest {
             j.append(Map.of(), "late");
         });
         t.start();
-        assertEquals("late", j.poll(10, TimeUnit.SECONDS).orElseThrow().body());
+        assertEquals("late", j.poll("out", 10, TimeUnit.SECONDS).orElseThrow().body());
         t.join();
         Thread waker = new Thread(() -> {
             try {
@@ -115,6 +121,46 @@ class JournalTest {
         assertTrue(j.awaitNudge(10_000), "woken before the timeout");
         assertFalse(j.awaitNudge(10), "no wake-up: times out");
         waker.join();
+    }
+
+    @Test
+    void eachCursorDeliversEveryMessageAtItsOwnPaceAndAMessageGoesWhenAllHaveIt() {
+        Journal j = new Journal(dir, 10);
+        j.openCursor("files");
+        j.openCursor("mqtt");
+        long one = j.append(Map.of(), "1").sequence();
+        long two = j.append(Map.of(), "2").sequence();
+        j.advance("files", one);
+        j.advance("files", two);
+        assertTrue(j.peek("files").isEmpty());
+        assertEquals(2, j.size(), "mqtt has not had them yet");
+        assertEquals(2, j.backlog("mqtt"));
+        j.advance("mqtt", one);
+        assertEquals(1, j.size());
+        assertFalse(Files.exists(dir.resolve(String.format("%020d.json", one))), "passed by every cursor: deleted");
+
+        Journal again = new Journal(dir, 10); // a restart: the cursors are on disk
+        assertEquals(0, again.backlog("files"));
+        assertEquals("2", again.peek("mqtt").orElseThrow().body());
+        again.advance("mqtt", one); // an acknowledgement that came twice
+        assertEquals(1, again.backlog("mqtt"));
+    }
+
+    @Test
+    void aNewCursorStartsAtTheOldestMessageKeptAndARemovedOneHoldsNothingBack() {
+        Journal j = new Journal(dir, 10);
+        j.append(Map.of(), "before any cursor");
+        j.openCursor("files");
+        assertEquals("before any cursor", j.peek("files").orElseThrow().body(),
+                "a route that starts after the first append still gets it");
+        j.openCursor("http");
+        j.advance("files", 1);
+        assertEquals(1, j.size(), "http has not had it");
+        j.removeCursor("http"); // http.url emptied
+        assertEquals(0, j.size());
+        assertEquals(java.util.Set.of("files"), new Journal(dir, 10).cursorNames());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> j.peek("http"));
+        assertTrue(e.getMessage().contains("no cursor 'http'"), e.getMessage());
     }
 
     @Test

@@ -287,6 +287,8 @@ class MbusComponentTest {
                         .compareTo(r.get("heat_energy_gj").decimalValue()), r.toString());
                 assertTrue(r.has("volume_m3") && r.has("flow_temperature_c") && r.has("return_temperature_c"), r.toString());
             }
+            // the files are written from the journal one after the other: the CSV rows may follow a moment later
+            ServiceHome.await(Duration.ofSeconds(10), "two CSV rows", () -> lines(home.resolve("data/readings.csv")).size() >= 3);
             List<String> csv = lines(home.resolve("data/readings.csv"));
             assertEquals(s.property("csv.columns"), csv.get(0));
             assertTrue(csv.size() >= 3, csv.toString());

@@ -248,7 +248,7 @@ abstract class MqttOutputContract {
         ServiceHome.await(Duration.ofSeconds(10), "reading " + from + " in flight", () -> c.inFlightCount() == 1);
         Thread.sleep(200); // the PUBLISH reaches the broker (and may be delivered); its PUBREC does not come back
         // reading n is the journal's n-th message: this test's journal takes them in sending order
-        String journalId = Files.readString(home.resolve("data/journal/mqtt/journal-id")).trim();
+        String journalId = Files.readString(home.resolve("data/journal/readings/journal-id")).trim();
         assertTrue(c.owns(journalId + ":" + from), "reading " + from + " is the one in flight");
     }
 

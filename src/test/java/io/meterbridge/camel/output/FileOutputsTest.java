@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import io.meterbridge.meter.MeterIdentity;
 import io.meterbridge.meter.PhaseValues;
 import java.math.BigDecimal;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,6 +42,28 @@ class FileOutputsTest {
                 + "\"heat_energy_kwh\":" + kwh + ",\"info_code\":\"0, \\\"ok\\\"\"}";
     }
 
+    /**
+     * The files are written from the journal (cursor "files"), after direct:reading has returned:
+     * waits until {@code file} has {@code lines} lines.
+     */
+    static void awaitLines(Path file, int lines) throws InterruptedException {
+        ServiceHome.await(Duration.ofSeconds(10), lines + " lines in " + file, () -> {
+            try {
+                return Files.exists(file) && Files.readAllLines(file, StandardCharsets.UTF_8).size() >= lines;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return ""; // between the rename and the first write
+        }
+    }
+
     @Test
     void readingsAreAppendedAsJsonLinesAndCsvRows() throws Exception {
         Path home = ServiceHome.shipped(dir);
@@ -52,6 +77,8 @@ class FileOutputsTest {
             for (String r : sent) {
                 template.sendBodyAndHeader("direct:reading", r, "MeterbridgeMeterKey", "x");
             }
+            awaitLines(home.resolve("data/readings.jsonl"), 3);
+            awaitLines(home.resolve("data/readings.csv"), 4);
             List<String> jsonl = Files.readAllLines(home.resolve("data/readings.jsonl"), StandardCharsets.UTF_8);
             assertEquals(sent, jsonl);
 
@@ -63,7 +90,7 @@ class FileOutputsTest {
             assertEquals("2026-11-21T03:00:01Z,kam_89,89,,KAM,MULTICAL 403,heat,42.0,,,,,,,,,\"0, \"\"ok\"\"\",", lines[2]);
             assertEquals("", lines[4]);
             // MQTT and HTTP are off when their URLs are not set
-            assertNull(service.context().getRoute("mqtt-outbox"));
+            assertNull(service.context().getRoute("mqtt-publish"));
             assertNull(service.context().getRoute("http-post"));
         }
     }
@@ -102,6 +129,9 @@ class FileOutputsTest {
                     "MeterbridgeMeterKey", "kam_1");
             template.sendBodyAndHeader("direct:reading", electricity("2026-11-21T03:01:00Z", "1234.6", "2345.678"),
                     "MeterbridgeMeterKey", "isk_e0054007476941719");
+            awaitLines(home.resolve("data/readings.jsonl"), 3);
+            awaitLines(home.resolve("data/electricity.csv"), 3);
+            awaitLines(home.resolve("data/readings.csv"), 2);
 
             String[] p1 = Files.readString(home.resolve("data/electricity.csv"), StandardCharsets.UTF_8)
                     .split("\r\n", -1);
@@ -140,6 +170,10 @@ class FileOutputsTest {
             service.context().createProducerTemplate().sendBodyAndHeader("direct:reading",
                     electricity("2026-11-21T03:00:00Z", "1", "2"), "MeterbridgeMeterKey", "isk_e0054007476941719");
             Path dated = data.resolve("electricity-" + yesterday + ".csv");
+            awaitLines(home.resolve("data/readings.jsonl"), 1);
+            awaitLines(dated, 2);
+            ServiceHome.await(Duration.ofSeconds(10), "the new row in " + today,
+                    () -> Files.exists(today) && readString(today).contains("isk_e0054007476941719"));
             assertEquals("read_at,meter_key\r\n2026-11-20T23:59:00Z,isk_old\r\n", Files.readString(dated));
             String[] lines = Files.readString(today).split("\r\n", -1);
             assertEquals(service.property("p1.csv.columns"), lines[0]);

@@ -258,6 +258,15 @@ class P1ServiceEndToEndTest {
             assertEquals(13, consumer.getStatistics().telegrams());
             assertEquals(3, consumer.getStatistics().crcErrors());
             // the record route keeps the latest reading per period: fewer lines than telegrams, each a good one
+            // both files are fed from the journal, the CSV row right after the JSON line: wait until they agree
+            ServiceHome.await(Duration.ofSeconds(10), "a CSV row for every JSON line", () -> {
+                try {
+                    return Files.readAllLines(home.resolve("data/readings.jsonl"), StandardCharsets.UTF_8).size() + 1
+                            == Files.readString(home.resolve("data/electricity.csv"), StandardCharsets.UTF_8).split("\r\n").length;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
             List<String> lines = Files.readAllLines(home.resolve("data/readings.jsonl"), StandardCharsets.UTF_8);
             assertFalse(lines.isEmpty(), "no record reading in readings.jsonl");
             assertTrue(lines.size() < good.size(), lines.size() + " record lines for " + good.size() + " telegrams");
