@@ -56,35 +56,6 @@ public class JournalComponent extends DefaultComponent {
         journals.values().forEach(Journal::wakeUp);
     }
 
-    /**
-     * Moves a cursor past a message that its destination confirmed outside the route — the MQTT
-     * session's QoS 2 flow finished it after a reconnect or a restart. The message is named as
-     * {@code <journal id>:<sequence>} (the {@link JournalConstants#JOURNAL_ID} and
-     * {@link JournalConstants#SEQUENCE} headers it was delivered with).
-     *
-     * @return true if an open journal has that id
-     * @throws IllegalArgumentException if the name is not of that form, or the journal has no such cursor
-     * @throws JournalException         if the cursor cannot be written
-     */
-    public boolean acknowledge(String messageName, String cursor) {
-        int colon = messageName.lastIndexOf(':');
-        long sequence;
-        try {
-            sequence = Long.parseLong(messageName.substring(colon + 1));
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("not a journal message name <journal id>:<sequence>: '" + messageName + "'", e);
-        }
-        String id = colon < 0 ? "" : messageName.substring(0, colon);
-        for (Journal j : journals.values()) {
-            if (j.id().equals(id)) {
-                j.openCursor(cursor);
-                j.advance(cursor, sequence);
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A consumer reads {@code journal} through {@code cursor} in this run. */
     void cursorOpened(Journal journal, String cursor) {
         inUse.computeIfAbsent(journal.directory(), d -> ConcurrentHashMap.newKeySet()).add(cursor);

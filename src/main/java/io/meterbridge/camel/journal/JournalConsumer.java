@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a journal's messages through its cursor ({@code cursor} option) one at a time, oldest
- * first, on one thread. The cursor moves past a message only after the route processed it without
- * an unhandled exception (for an MQTT route: the broker acknowledged the PUBLISH at QoS 1 or 2);
+ * first, on one thread from Camel's ExecutorServiceManager. The cursor moves past a message only
+ * after the route processed it without an unhandled exception (for the MQTT route: the broker
+ * acknowledged the PUBLISH);
  * otherwise the same message is retried after a delay that doubles up to {@code maxRetryDelay},
  * and nothing behind it overtakes it.
  *
@@ -21,12 +22,10 @@ import org.slf4j.LoggerFactory;
  * and in order, across destination outages and restarts (graceful or not). A repeat is possible
  * where the destination received a message but its acknowledgement did not reach us (the
  * connection broke in that instant, or the process died between the acknowledgement and the
- * cursor's write). The MQTT route closes that window with the broker's help: a reading handed
- * to the MQTT session is completed by the session (QoS 2, same packet id) rather than sent again,
- * and its cursor moves through {@link JournalComponent#acknowledge} when the broker has
- * it (see {@code io.meterbridge.camel.mqtt.BrokerConnection}). The headers
- * {@link JournalConstants#JOURNAL_ID} and {@link JournalConstants#SEQUENCE} name each message,
- * so that a receiver can drop a repeat where no such protocol is available.
+ * cursor's write). The headers {@link JournalConstants#JOURNAL_ID} and
+ * {@link JournalConstants#SEQUENCE} name each message, so that a receiver can drop a repeat (the
+ * MQTT route sends them as the user property {@code meterbridge-id}, the HTTP route as the
+ * header {@code Meterbridge-Id}).
  */
 final class JournalConsumer extends DefaultConsumer {
 

@@ -3,19 +3,19 @@ package io.meterbridge.camel.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MqttDefaultFilePersistence;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttReturnCode;
@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bridge's one MQTT 5 connection to a broker (Eclipse Paho). Every publish of the service
- * goes through this client — the {@code paho-mqtt5} component is given it as its shared
- * {@code client} — because each separately configured {@code paho-mqtt5:} endpoint would open its
- * own connection, and two connections with one client id keep disconnecting each other.
+ * The bridge's one MQTT 5 connection to a broker (Eclipse Paho), and the only class that knows
+ * Paho's client. Every publish of the service goes through this client — the {@code paho-mqtt5}
+ * component is given it as its shared {@code client} — because each separately configured
+ * {@code paho-mqtt5:} endpoint would open its own connection, and two connections with one client
+ * id keep disconnecting each other.
  *
  * <ul>
  * <li>Never blocks or fails the service when the broker is missing: the first connection is
@@ -38,23 +39,20 @@ import org.slf4j.LoggerFactory;
  * {@code offline} is published before disconnecting, since a will is not sent then.</li>
  * <li>Subscribes to Home Assistant's status topic and runs the {@link #onHomeAssistantOnline}
  * hooks when it says {@code online} (Home Assistant restarted and forgot non-retained state).</li>
- * <li>A persistent session, so that a reading is delivered exactly once across a dropped
- * connection and a restart of the bridge: clean start off with a session expiry interval
- * ({@code mqtt.sessionExpirySeconds}), and Paho's file persistence under
- * {@code mqtt.persistenceDirectory} ({@code data/mqtt}) wrapped in a {@link SessionPersistence}.
- * A reading handed to Paho belongs to the session from then on: after a reconnect or a restart
- * Paho resends its PUBLISH with the same packet id (DUP=1) or its PUBREL, and at QoS 2 the broker,
- * which keeps the packet ids it has received in the session (MQTT 5 §4.3.3), does not deliver it a
- * second time. {@link #owns} tells the route not to send such a reading again from the journal;
- * {@link #onDelivered} removes its journal entry when the broker has it (PUBREC).</li>
- * <li>What is not covered: if the broker loses the session (its persistence is off or was not yet
- * written when it crashed, or the session expired), the packet ids it had received are forgotten
- * and Paho's resend of an in-flight PUBLISH is delivered again; and at QoS 1 any resend may be a
- * duplicate. Such a repeat carries the same {@code meterbridge-id} user property
- * ({@link MqttMessageId}), which a subscriber can use to drop it.</li>
+ * <li>Readings are delivered at least once, by the journal rather than by an MQTT session: each
+ * connection starts clean and Paho keeps nothing on disk. A publish returns when the broker has
+ * acknowledged it (PUBACK, or PUBREC at QoS 2); only then does the journal's MQTT cursor move on.
+ * If the connection breaks or the bridge dies before that, the journal publishes the reading
+ * again — as a new message that the broker delivers again if it had received the first, with
+ * the same {@code meterbridge-id} user property ({@link MqttMessageId}) for a subscriber that
+ * drops repeats. Why not exactly once: it depended on Paho's private persistence keys and on the
+ * broker keeping received QoS 2 packet ids across its own restarts, wrote every reading to disk a
+ * second time, and Home Assistant, the main subscriber, takes a repeated state as the same
+ * state.</li>
  * </ul>
- * Hooks run on one background thread, in registration order, never on Paho's callback thread
- * (a blocking publish there would wait for itself).
+ * Connection attempts and hooks run on one thread from Camel's {@code ExecutorServiceManager},
+ * in registration order, never on Paho's callback thread (a blocking publish there would wait
+ * for itself).
  */
 public final class BrokerConnection extends ServiceSupport {
 
@@ -65,74 +63,31 @@ public final class BrokerConnection extends ServiceSupport {
     public static final String OFFLINE = "offline";
 
     private final MqttSettings settings;
+    private final ExecutorServiceManager executors;
     private final MqttClient client;
-    private final SessionPersistence session;
     private final List<Consumer<BrokerConnection>> connectedHooks = new CopyOnWriteArrayList<>();
     private final List<Consumer<BrokerConnection>> homeAssistantHooks = new CopyOnWriteArrayList<>();
     private final AtomicLong connects = new AtomicLong();
-    private ExecutorService hooks;
-    private Thread firstConnect;
+    /** Connection attempts and hooks, one at a time. */
+    private ScheduledExecutorService worker;
     private volatile boolean stopping;
     private volatile MqttConnectException lastConnectFailure;
 
-    /** Connects as soon as started (true) or waits for {@link #connect()}. */
-    private final boolean connectOnStart;
-
-    /** A connection that connects as soon as it is started. */
-    public BrokerConnection(MqttSettings settings) {
-        this(settings, true);
-    }
-
     /**
-     * @param connectOnStart false: {@link #start()} only prepares, {@link #connect()} connects
+     * @param executors the Camel context's, which makes the connection's thread and shuts it
+     *                  down with the context
      */
-    public BrokerConnection(MqttSettings settings, boolean connectOnStart) {
-        this.connectOnStart = connectOnStart;
+    public BrokerConnection(MqttSettings settings, ExecutorServiceManager executors) {
         this.settings = settings;
-        this.session = new SessionPersistence(new MqttDefaultFilePersistence(settings.persistenceDirectory()));
+        this.executors = executors;
         try {
-            // opens the persistence: the readings still in flight from the last run are known from here on
-            this.client = new TopicKeepingClient(settings.url(), settings.clientId(), session);
+            // nothing on disk: what is not yet acknowledged is still in the journal
+            this.client = new MqttClient(settings.url(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
             throw new IllegalArgumentException("mqtt.url '" + settings.url() + "': " + e.getMessage(), e);
         }
-        // a publish that gets no acknowledgement returns with an error after this long; the reading
-        // stays in the session (owns) and is completed by Paho, not resent from the journal
-        client.setTimeToWait(30_000);
-    }
-
-    /**
-     * Whether the reading with this {@link MqttMessageId#USER_PROPERTY} is in the MQTT session:
-     * handed to Paho, its delivery not yet confirmed by the broker. It must not be published again
-     * (that would be a new message to the broker); Paho completes it, also after a restart.
-     */
-    public boolean owns(String readingId) {
-        return session.owns(readingId);
-    }
-
-    /** How many readings are in the MQTT session now (handed to Paho, not yet taken by the broker). */
-    public int inFlightCount() {
-        return session.ownedCount();
-    }
-
-    /** Whether the session was discarded while it held this reading, which must then be published anew. */
-    public boolean discarded(String readingId) {
-        return session.discarded(readingId);
-    }
-
-    /** Waits up to {@code millis} for the session to finish with a reading; true if it did. */
-    public boolean awaitReleased(String readingId, long millis) throws InterruptedException {
-        return session.awaitReleased(readingId, millis);
-    }
-
-    /**
-     * Sets what runs, with the reading's {@link MqttMessageId#USER_PROPERTY}, when the broker has a
-     * reading (QoS 2: PUBREC; QoS 1: PUBACK) — before Paho records that step, so that the reading's
-     * journal entry is gone first. Set it before the service starts; it runs on Paho's thread and
-     * must not publish. If it throws, Paho does not record the step and the flow is repeated.
-     */
-    public void onDelivered(Consumer<String> callback) {
-        session.onDelivered(callback);
+        // a publish that gets no acknowledgement fails after this long, and the journal tries again
+        client.setTimeToWait(settings.connectionTimeoutSeconds() * 1000L + 5_000);
     }
 
     /** The Paho client shared by every {@code paho-mqtt5} endpoint of the service. */
@@ -164,8 +119,8 @@ public final class BrokerConnection extends ServiceSupport {
     /** Runs {@code hook} after {@code online} is published on every (re)connect, and now if connected. */
     public void onConnected(Consumer<BrokerConnection> hook) {
         connectedHooks.add(hook);
-        if (hooks != null && isConnected()) {
-            hooks.execute(() -> run(hook, "connected"));
+        if (worker != null && isConnected()) {
+            worker.execute(() -> run(hook, "connected"));
         }
     }
 
@@ -188,39 +143,14 @@ public final class BrokerConnection extends ServiceSupport {
     @Override
     protected void doStart() {
         stopping = false;
-        hooks = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mqtt-hooks");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = executors.newSingleThreadScheduledExecutor(this, "mqtt");
         client.setCallback(new Callback());
-        if (connectOnStart) {
-            connect();
-        }
-    }
-
-    /**
-     * Starts connecting in the background (once). The service calls this when Camel has fully
-     * started, so that the journals the {@link #onDelivered} callback removes entries from are open
-     * before the first flow of the restored session completes.
-     */
-    public synchronized void connect() {
-        if (firstConnect != null || stopping || !isStarted() && !isStarting()) {
-            return;
-        }
-        firstConnect = new Thread(this::connectUntilConnected, "mqtt-connect");
-        firstConnect.setDaemon(true);
-        firstConnect.start();
+        worker.execute(() -> attempt(1, 1000));
     }
 
     @Override
     protected void doStop() throws Exception {
         stopping = true;
-        if (firstConnect != null) {
-            firstConnect.interrupt();
-            firstConnect.join(5000);
-            firstConnect = null;
-        }
         if (client.isConnected()) {
             try {
                 publish(settings.availabilityTopic(), OFFLINE, 1, true);
@@ -233,8 +163,7 @@ public final class BrokerConnection extends ServiceSupport {
                 LOG.debug("disconnect: {}", e.getMessage());
             }
         }
-        hooks.shutdown();
-        hooks.awaitTermination(5, TimeUnit.SECONDS);
+        executors.shutdownGraceful(worker, 5000);
         try {
             client.close(true);
         } catch (MqttException e) {
@@ -244,9 +173,8 @@ public final class BrokerConnection extends ServiceSupport {
 
     MqttConnectionOptions options() {
         MqttConnectionOptions o = new MqttConnectionOptions();
-        // a persistent session: in-flight QoS 2 flows survive a dropped connection and a restart
-        o.setCleanStart(false);
-        o.setSessionExpiryInterval(settings.sessionExpirySeconds());
+        // every connection starts without a session: the journal, not the broker, keeps what is undelivered
+        o.setCleanStart(true);
         o.setAutomaticReconnect(true);
         o.setAutomaticReconnectDelay(1, settings.maxReconnectSeconds());
         o.setConnectionTimeout(settings.connectionTimeoutSeconds());
@@ -264,29 +192,24 @@ public final class BrokerConnection extends ServiceSupport {
         return o;
     }
 
-    private void connectUntilConnected() {
-        long delayMs = 1000;
-        int attempts = 0;
-        while (!stopping && !client.isConnected()) {
-            try {
-                attempts++;
-                client.connect(options());
-                return; // connectComplete does the rest
-            } catch (MqttException e) {
-                MqttConnectException failure = MqttConnectException.of(settings, e);
-                lastConnectFailure = failure;
-                // the first failure, then at attempts 2, 4, 8 …: a wrong setting is said at once and
-                // an outage does not fill the log
-                if (attempts == 1 || Long.bitCount(attempts) == 1) {
-                    LOG.warn("{} (connection attempt {}; readings wait in the journal, retrying)",
-                            failure.getMessage(), attempts);
-                }
-                try {
-                    Thread.sleep(delayMs);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                delayMs = Math.min(delayMs * 2, settings.maxReconnectSeconds() * 1000L);
+    /** One attempt of the first connection; on failure the next is scheduled after {@code delayMs}, doubling. */
+    private void attempt(int attempts, long delayMs) {
+        if (stopping || client.isConnected()) {
+            return;
+        }
+        try {
+            client.connect(options()); // connectComplete does the rest
+        } catch (MqttException e) {
+            MqttConnectException failure = MqttConnectException.of(settings, e);
+            lastConnectFailure = failure;
+            // the first failure, then at attempts 2, 4, 8 …: a wrong setting is said at once and
+            // an outage does not fill the log
+            if (attempts == 1 || Long.bitCount(attempts) == 1) {
+                LOG.warn("{} (connection attempt {}; readings wait in the journal, retrying)", failure.getMessage(), attempts);
+            }
+            if (!stopping) {
+                long next = Math.min(delayMs * 2, settings.maxReconnectSeconds() * 1000L);
+                worker.schedule(() -> attempt(attempts + 1, next), delayMs, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -304,7 +227,7 @@ public final class BrokerConnection extends ServiceSupport {
         public void connectComplete(boolean reconnect, String serverURI) {
             connects.incrementAndGet();
             LOG.info("MQTT {} {}", reconnect ? "reconnected to" : "connected to", serverURI);
-            hooks.execute(() -> {
+            worker.execute(() -> {
                 try {
                     publish(settings.availabilityTopic(), ONLINE, 1, true);
                     String ha = settings.homeAssistantStatusTopic();
@@ -347,7 +270,7 @@ public final class BrokerConnection extends ServiceSupport {
             if (topic.equals(settings.homeAssistantStatusTopic())
                     && ONLINE.equals(new String(message.getPayload(), StandardCharsets.UTF_8).trim())) {
                 LOG.info("Home Assistant announced itself on {}; re-announcing", topic);
-                homeAssistantHooks.forEach(h -> hooks.execute(() -> run(h, "Home Assistant online")));
+                homeAssistantHooks.forEach(h -> worker.execute(() -> run(h, "Home Assistant online")));
             }
         }
 

@@ -14,20 +14,15 @@ import java.util.Objects;
  *                                the broker publishes its last will {@code offline} (both retained)
  * @param homeAssistantStatusTopic Home Assistant's birth/will topic; {@code online} there triggers
  *                                the {@link BrokerConnection#onHomeAssistantOnline} hooks (blank: none)
- * @param qos                     QoS for readings: 2 (exactly once) or 1 (at least once)
+ * @param qos                     QoS for readings, 1 or 2; either way a reading is delivered at
+ *                                least once (see {@link BrokerConnection})
  * @param maxReconnectSeconds     longest wait between connection attempts
- * @param sessionExpirySeconds    how long the broker keeps the bridge's session (in-flight QoS 2
- *                                flows, the subscription to Home Assistant's status) after the
- *                                connection is gone; longer than any outage the bridge should ride out
  * @param connectionTimeoutSeconds how long a connection attempt waits for the broker's CONNACK
  *                                before giving up and trying again (a broker that is starting or
  *                                stopping may accept the TCP connection and not answer)
- * @param persistenceDirectory    where Paho keeps the client's session state (in-flight messages),
- *                                so that a restart continues them
  */
 public record MqttSettings(String url, String clientId, String username, String password, String availabilityTopic,
-        String homeAssistantStatusTopic, int qos, int maxReconnectSeconds, long sessionExpirySeconds,
-        int connectionTimeoutSeconds, String persistenceDirectory) {
+        String homeAssistantStatusTopic, int qos, int maxReconnectSeconds, int connectionTimeoutSeconds) {
 
     public MqttSettings {
         Objects.requireNonNull(url, "url");
@@ -43,21 +38,12 @@ public record MqttSettings(String url, String clientId, String username, String 
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("mqtt.qos must be 0, 1 or 2, was " + qos);
         }
-        if (sessionExpirySeconds < 1 || sessionExpirySeconds > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("mqtt.sessionExpirySeconds must be 1 .. 4294967295, was " + sessionExpirySeconds);
-        }
         if (connectionTimeoutSeconds < 1) {
             throw new IllegalArgumentException("mqtt.connectionTimeoutSeconds must be at least 1, was " + connectionTimeoutSeconds);
-        }
-        if (persistenceDirectory == null || persistenceDirectory.isBlank()) {
-            throw new IllegalArgumentException("mqtt.persistenceDirectory is blank");
         }
         if (maxReconnectSeconds < 1) {
             throw new IllegalArgumentException("mqtt.maxReconnectSeconds must be at least 1, was " + maxReconnectSeconds);
         }
     }
-
-    /** One week: a bridge that is away longer starts a new session (its readings wait in the journal anyway). */
-    public static final long DEFAULT_SESSION_EXPIRY_SECONDS = 7 * 24 * 3600L;
 
 }

@@ -70,7 +70,7 @@ public final class MeterbridgeService implements AutoCloseable {
      * Registers a bean for the routes to use by name ({@code ref: name}), before {@link #start}:
      * for embedding and tests. Beans the service makes itself: {@code normalize},
      * {@code dailyFiles}, {@code csvRow}, {@code homeAssistant}, and when MQTT is on {@code mqttBroker},
-     * {@code mqttMessageId} and {@code mqttSessionGuard}.
+     * and {@code mqttMessageId}.
      */
     public synchronized MeterbridgeService bind(String name, Object bean) {
         if (main != null) {
@@ -153,11 +153,13 @@ public final class MeterbridgeService implements AutoCloseable {
             public void afterConfigure(BaseMainSupport configured) {
                 CamelContext ctx = configured.getCamelContext();
                 PropertiesComponent pc = ctx.getPropertiesComponent();
+                SettingsCheck settings = new SettingsCheck(pc::resolveProperty, given, System.getenv(), routeKeys);
                 try {
-                    new SettingsCheck(pc::resolveProperty, given, System.getenv(), routeKeys).verify();
+                    settings.verify();
                 } catch (InvalidSettingsException e) {
                     throw new SettingsRejected(e);
                 }
+                settings.retiredInUse().forEach(LOG::warn);
                 ServiceSupport.customise(ctx, checkOnly);
                 beans.forEach(ctx.getRegistry()::bind);
                 if (reloader != null) {

@@ -61,8 +61,6 @@ public final class Settings {
             required("mqtt.qos", Choice.of("1", "2")),
             required("mqtt.maxReconnectSeconds", new Whole(1, 3600)),
             required("mqtt.connectionTimeoutSeconds", new Whole(1, 300)),
-            required("mqtt.sessionExpirySeconds", new Whole(0, 4_294_967_295L)),
-            required("mqtt.persistenceDirectory", new Text()),
             optional("http.url", new Link(List.of("http", "https"))),
             required("homeassistant.enabled", Choice.of("true", "false")),
             required("homeassistant.discoveryPrefix", new Topic()),
@@ -84,6 +82,14 @@ public final class Settings {
             optional("p1.livePeriod", new Whole(10, Integer.MAX_VALUE)),
             optional("p1.recordPeriod", new Whole(10, Integer.MAX_VALUE)));
 
+    /**
+     * Settings that earlier versions read and this one ignores, with why: an
+     * {@code application.properties} written for an earlier version still starts, with a warning.
+     */
+    private static final Map<String, String> RETIRED = Map.of(
+            "mqtt.sessionExpirySeconds", "readings are no longer kept in an MQTT session but in the journal (at least once)",
+            "mqtt.persistenceDirectory", "readings are no longer kept in an MQTT session but in the journal (at least once)");
+
     private static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 
     private Settings() {
@@ -96,6 +102,11 @@ public final class Settings {
 
     public static Optional<Setting> find(String key) {
         return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    /** Why a retired setting ({@link #RETIRED}) is no longer read, or empty if {@code key} is not one. */
+    public static Optional<String> retired(String key) {
+        return Optional.ofNullable(RETIRED.get(key));
     }
 
     /** {@code sim:DSMR_4} …: the versions the P1 simulator emits (not the catch-all OTHER_ ones). */

@@ -88,8 +88,16 @@ public final class SettingsCheck {
         }
     }
 
+    /** One line for each retired setting the user still sets, naming where: worth a warning, not a refusal. */
+    public List<String> retiredInUse() {
+        List<String> notices = new ArrayList<>();
+        given.forEach((key, where) -> Settings.retired(key)
+                .ifPresent(why -> notices.add(where + ": " + key + " is no longer used (" + why + "); remove it")));
+        return notices;
+    }
+
     private boolean known(String key) {
-        return Settings.find(key).isPresent() || routeKeys.contains(key) || key.startsWith("camel.") || key.equals("meterbridge.home");
+        return Settings.find(key).isPresent() || Settings.retired(key).isPresent() || routeKeys.contains(key) || key.startsWith("camel.") || key.equals("meterbridge.home");
     }
 
     private Set<String> candidates() {

@@ -26,6 +26,8 @@ import io.meterbridge.camel.mqtt.MqttConnectException.Problem;
 import io.meterbridge.camel.testing.HiveMqBroker;
 import io.meterbridge.camel.testing.MosquittoBroker;
 import io.meterbridge.camel.testing.ServiceHome;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,8 @@ class BrokerConnectionFailuresTest {
     @TempDir
     static Path dir;
 
+    /** Only its executor service manager: the connection's thread comes from Camel, as in the service. */
+    static final CamelContext camel = new DefaultCamelContext();
     static MosquittoBroker mosquitto;
     static HiveMqBroker hivemq;
 
@@ -61,6 +65,7 @@ class BrokerConnectionFailuresTest {
 
     @AfterAll
     static void stop() throws Exception {
+        camel.close();
         if (mosquitto != null) {
             mosquitto.close();
         }
@@ -102,8 +107,7 @@ class BrokerConnectionFailuresTest {
     }
 
     static MqttSettings settings(String url, String clientId, String user, String password) {
-        return new MqttSettings(url, clientId, user, password, clientId + "/status", "", 1, 1,
-                MqttSettings.DEFAULT_SESSION_EXPIRY_SECONDS, 3, dir.resolve("paho-" + IDS.incrementAndGet()).toString());
+        return new MqttSettings(url, clientId, user, password, clientId + "/status", "", 1, 1, 3);
     }
 
     /**
@@ -115,7 +119,7 @@ class BrokerConnectionFailuresTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         log.addAppender(logged);
-        BrokerConnection connection = new BrokerConnection(settings);
+        BrokerConnection connection = new BrokerConnection(settings, camel.getExecutorServiceManager());
         try {
             connection.start();
             ServiceHome.await(Duration.ofSeconds(15), "a failed connection attempt to " + settings.url(),
@@ -156,7 +160,7 @@ class BrokerConnectionFailuresTest {
     @Test
     void theRightPasswordConnects() throws Exception {
         requireMosquitto();
-        BrokerConnection connection = new BrokerConnection(settings(mosquitto.url(), id(), "alice", "secret"));
+        BrokerConnection connection = new BrokerConnection(settings(mosquitto.url(), id(), "alice", "secret"), camel.getExecutorServiceManager());
         try {
             connection.start();
             ServiceHome.await(Duration.ofSeconds(15), "connected", connection::isConnected);

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped MQTT route (routes/mqtt.yaml) against a real broker: readings on their topics, one
  * connection, availability, and — the broker taken away and brought back, the service restarted
- * in between — every reading exactly once and in order. Run against HiveMQ CE and Mosquitto.
+ * in between — every reading at least once and in order, a repeat recognisable by its
+ * {@code meterbridge-id}. Run against HiveMQ CE and Mosquitto.
  */
 abstract class MqttOutputContract {
 
@@ -155,28 +159,23 @@ abstract class MqttOutputContract {
     }
 
     /**
-     * Whether the broker keeps, across its own restart, the packet ids of QoS 2 PUBLISHes it has
-     * received but not yet seen the PUBREL for (MQTT 5 §4.3.3). Without them it cannot recognise
-     * the client's resend of such a PUBLISH after the restart and delivers it a second time.
-     */
-    abstract boolean keepsReceivedQos2PacketIdsAcrossRestart();
-
-    /**
-     * The windows in which a resend makes a duplicate, each opened on purpose: a reading's
-     * PUBLISH has reached the broker and its PUBREC is held back when (1) the connection is reset
-     * (RST, no DISCONNECT), (2) the network goes away and the service restarts before it is back,
-     * (3) the broker restarts; also (0) the broker is away when the service starts. (1) and (2)
-     * run twice. Every reading must arrive once, in order — except that in (3) a broker that
-     * forgets received QoS 2 packet ids on restart delivers the reading in flight again, with the
-     * same {@code meterbridge-id} (the documented limit, see {@link BrokerConnection}).
+     * The windows in which a reading's acknowledgement is lost, each opened on purpose: a reading's
+     * PUBLISH has reached the broker (the subscriber has it) and the PUBACK is held back when (1)
+     * the connection is reset (RST, no DISCONNECT), (2) the network goes away and the service
+     * restarts before it is back, (3) the broker restarts; also (0) the broker is away when the
+     * service starts. (1) and (2) run twice. Every reading must arrive, in order of first
+     * arrival, and a reading may arrive again only as what it is: the same payload with the same
+     * {@code meterbridge-id}, and only one that was in flight when a window opened (or, at the
+     * broker's restart, one the broker had not yet seen acknowledged by the subscriber).
      */
     @Test
-    void brokerAwayAbruptlyAndServiceRestartedMidFlowEveryReadingArrivesExactlyOnceInOrder() throws Exception {
+    void brokerAwayAbruptlyAndServiceRestartedMidFlowEveryReadingArrivesAtLeastOnceInOrder() throws Exception {
         Subscriber sub = subscriber("counter");
         String topics = readings();
         TcpProxy network = new TcpProxy(broker.port());
         open.add(network);
         int n = 0;
+        Set<String> inFlight = new HashSet<>();
 
         network.down(); // (0) broker unreachable at start-up: the service starts anyway
         MeterbridgeService s = service(network.url());
@@ -185,51 +184,46 @@ abstract class MqttOutputContract {
         awaitReadings(sub, n);
 
         for (int round = 0; round < 2; round++) {
-            // (1) connection reset while a reading is between PUBLISH and PUBREC
-            midFlow(network, s, n + 1, n += 5);
+            // (1) connection reset while a reading's PUBACK is on its way
+            inFlight.add(midFlow(network, sub, s, n + 1, n += 5));
             network.cut();
             awaitReadings(sub, n);
 
             // (2) network gone mid-flow, and the service restarts before it is back
-            midFlow(network, s, n + 1, n += 5);
+            inFlight.add(midFlow(network, sub, s, n + 1, n += 5));
             network.down();
             s.close();
-            assertTrue(sessionFiles().stream().anyMatch(f -> f.startsWith("s-")),
-                    "the interrupted reading is in Paho's persisted session: " + sessionFiles());
             s = service(network.url());
-            assertEquals(1, connection(s).inFlightCount(), "the restarted service knows the reading in flight");
             send(s, n + 1, n += 3);
             network.up();
             awaitReadings(sub, n);
         }
 
         // (3) the broker restarts mid-flow
-        int inFlightAtBrokerRestart = n + 1;
-        midFlow(network, s, n + 1, n += 5);
+        int atBrokerRestart = n + 1;
+        inFlight.add(midFlow(network, sub, s, n + 1, n += 5));
         broker.stop();
         send(s, n + 1, n += 2);
         broker.start();
         awaitReadings(sub, n);
 
-        Thread.sleep(1000); // time for a duplicate to show up, if there were one
+        Thread.sleep(1000); // time for a late repeat to show up
         List<Subscriber.Received> got = sub.received().stream().filter(r -> r.topic().matches(topics)).toList();
-        assertEquals(List.of(), got.stream().filter(Subscriber.Received::duplicate).toList(), "no resend reached the subscriber");
-        assertEquals(0, connection(s).inFlightCount());
-        if (keepsReceivedQos2PacketIdsAcrossRestart()) {
-            assertEquals(expected(1, n), sub.payloads(topics));
-        } else {
-            // at most the one reading in flight at the broker restart came twice, with the same id
-            Map<String, String> byId = new java.util.LinkedHashMap<>();
-            List<String> repeated = new ArrayList<>();
-            for (Subscriber.Received r : got) {
-                if (byId.putIfAbsent(meterbridgeId(r), r.payload()) != null) {
-                    repeated.add(r.payload());
-                }
+        Map<String, String> byId = new LinkedHashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (Subscriber.Received r : got) {
+            String first = byId.putIfAbsent(meterbridgeId(r), r.payload());
+            if (first != null) {
+                assertEquals(first, r.payload(), "a repeat is the same reading under the same meterbridge-id");
+                repeated.add(r.payload());
             }
-            assertEquals(expected(1, n), List.copyOf(byId.values()), "in order, once each by meterbridge-id");
-            assertTrue(repeated.isEmpty() || repeated.equals(List.of(reading(inFlightAtBrokerRestart))),
-                    "only the reading in flight at the broker restart may repeat: " + repeated);
         }
+        assertEquals(expected(1, n), List.copyOf(byId.values()), "every reading, in order, once each by meterbridge-id");
+        for (String r : repeated) {
+            assertTrue(inFlight.contains(r) || expected(atBrokerRestart, n).contains(r),
+                    "only a reading whose acknowledgement was lost may repeat: " + r + " (in flight: " + inFlight + ")");
+        }
+        System.out.println(broker + ": " + n + " readings, " + repeated.size() + " repeated: " + repeated);
     }
 
     private static String meterbridgeId(Subscriber.Received r) {
@@ -237,19 +231,18 @@ abstract class MqttOutputContract {
                 .map(UserProperty::getValue).findFirst().orElseThrow(() -> new AssertionError("no meterbridge-id on " + r));
     }
 
-    /** Sends readings while the broker's replies are held, returns once the first is stuck between PUBLISH and PUBREC. */
-    private void midFlow(TcpProxy network, MeterbridgeService s, int from, int to) throws Exception {
-        BrokerConnection c = connection(s);
-        ServiceHome.await(Duration.ofSeconds(15), "connected", c::isConnected);
-        // the flows before (PUBREL/PUBCOMP, the availability message) done: Paho's session store is empty
-        ServiceHome.await(Duration.ofSeconds(15), "no flow in progress", () -> sessionFiles().isEmpty());
+    /**
+     * Sends readings while the broker's replies are held; returns the first once the broker has
+     * delivered it to the subscriber: its PUBACK is held, so the bridge does not know it arrived.
+     */
+    private String midFlow(TcpProxy network, Subscriber sub, MeterbridgeService s, int from, int to) throws Exception {
+        ServiceHome.await(Duration.ofSeconds(15), "connected", connection(s)::isConnected);
+        Thread.sleep(300); // the acknowledgements of what was sent before are in
         network.holdReplies();
         send(s, from, to);
-        ServiceHome.await(Duration.ofSeconds(10), "reading " + from + " in flight", () -> c.inFlightCount() == 1);
-        Thread.sleep(200); // the PUBLISH reaches the broker (and may be delivered); its PUBREC does not come back
-        // reading n is the journal's n-th message: this test's journal takes them in sending order
-        String journalId = Files.readString(home.resolve("data/journal/readings/journal-id")).trim();
-        assertTrue(c.owns(journalId + ":" + from), "reading " + from + " is the one in flight");
+        ServiceHome.await(Duration.ofSeconds(10), "reading " + from + " at the subscriber",
+                () -> sub.payloads(readings()).contains(reading(from)));
+        return reading(from);
     }
 
     private void awaitReadings(Subscriber sub, int n) throws Exception {
@@ -259,20 +252,6 @@ abstract class MqttOutputContract {
 
     private static BrokerConnection connection(MeterbridgeService s) {
         return s.context().getRegistry().lookupByNameAndType("mqttBroker", BrokerConnection.class);
-    }
-
-    /** The names of the files of Paho's session store ({@code data/mqtt/<client>/s-<packet id>.msg}). */
-    private List<String> sessionFiles() {
-        Path dir = home.resolve("data/mqtt");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(f -> !f.equals(".lck")).sorted().toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String last(List<String> payloads) {

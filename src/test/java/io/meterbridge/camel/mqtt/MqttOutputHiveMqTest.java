@@ -9,14 +9,4 @@ class MqttOutputHiveMqTest extends MqttOutputContract {
     static void broker() throws Exception {
         startBroker(new HiveMqBroker(brokerDir));
     }
-
-    /**
-     * No: HiveMQ CE keeps its incoming QoS 2 flows in memory only
-     * ({@code com.hivemq.persistence.local.IncomingMessageFlowInMemoryLocalPersistence}), also with
-     * file persistence on; sessions, subscriptions and queued messages do survive.
-     */
-    @Override
-    boolean keepsReceivedQos2PacketIdsAcrossRestart() {
-        return false;
-    }
 }

@@ -14,10 +14,4 @@ class MqttOutputMosquittoTest extends MqttOutputContract {
         Assumptions.assumeTrue(MosquittoBroker.available(), "mosquitto is not installed (.ci/run installs it)");
         startBroker(new MosquittoBroker(brokerDir));
     }
-
-    /** Yes: with {@code persistence true}, Mosquitto saves its clients' in-flight messages when it stops. */
-    @Override
-    boolean keepsReceivedQos2PacketIdsAcrossRestart() {
-        return true;
-    }
 }
