@@ -37,7 +37,7 @@ public final class Frames {
     /**
      * Checks that {@code bytes} are exactly one long frame, with every check {@link #parse} makes
      * (start bytes, equal and possible length fields, checksum, stop byte, no bytes too few or too
-     * many), without building a {@link LongFrame}, which copies the user data twice. For a
+     * many), without building a {@link LongFrame}, which copies the frame. For a
      * decoder that reads the user data in place: {@code bytes[LongFrame.DATA_OFFSET, bytes.length - 2)}.
      *
      * @return the CI field
@@ -70,8 +70,8 @@ public final class Frames {
 
     private static LongFrame parseLong(byte[] b) throws FrameFormatException {
         int l1 = checkLong(b);
-        return new LongFrame(b[4] & 0xFF, b[5] & 0xFF, b[6] & 0xFF,
-                Arrays.copyOfRange(b, LongFrame.DATA_OFFSET, 4 + l1));
+        // the frame keeps the checked bytes (a copy: the caller may reuse its buffer)
+        return LongFrame.received(Arrays.copyOf(b, l1 + 6));
     }
 
     /** Checks a long frame's fields, returns its length field. */

@@ -2,6 +2,7 @@ package io.meterbridge.link;
 
 import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.SecondaryAddress;
+import io.meterbridge.telegram.Telegram;
 import io.meterbridge.telegram.TelegramDecoder;
 import io.meterbridge.telegram.TelegramFormatException;
 
@@ -14,12 +15,12 @@ import java.util.Arrays;
  * bytes (EN 13757-2 clause 5.2). The checksum is the arithmetic sum of C through the last data
  * byte, modulo 256.
  *
- * @param control the C field
- * @param address the primary address 0–255
- * @param ci the CI field of the application layer
- * @param data the user data after the CI field (copied; never shared)
+ * <p>The frame keeps its bytes as they travel: a frame received is the checked bytes from the
+ * wire (no copy of its data, no checksum computed anew), a frame built for sending is encoded
+ * once. Its telegram is decoded once, on first ask, and shared by the link layer (does another
+ * telegram follow?) and whoever reads the meter.
  */
-public record LongFrame(int control, int address, int ci, byte[] data) implements Frame {
+public final class LongFrame implements Frame {
 
     public static final int START = 0x68;
     public static final byte STOP = 0x16;
@@ -27,19 +28,81 @@ public record LongFrame(int control, int address, int ci, byte[] data) implement
     /** Bytes before the user data: 68 L L 68 C A CI. */
     public static final int DATA_OFFSET = 7;
 
-    public LongFrame {
+    /** 68 L L 68 C A CI data CS 16; never written after construction (the telegram reads from it). */
+    private final byte[] wire;
+    private volatile Telegram telegram;
+
+    /**
+     * A frame to send.
+     *
+     * @param control the C field
+     * @param address the primary address 0–255
+     * @param ci the CI field of the application layer
+     * @param data the user data after the CI field (copied)
+     */
+    public LongFrame(int control, int address, int ci, byte[] data) {
         Checksum.requireByte("control", control);
         Checksum.requireByte("address", address);
         Checksum.requireByte("ci", ci);
         if (data.length > MAX_DATA) {
             throw new IllegalArgumentException("a long frame carries at most " + MAX_DATA + " data bytes, got " + data.length);
         }
-        data = data.clone();
+        int l = data.length + 3;
+        wire = new byte[l + 6];
+        wire[0] = START;
+        wire[1] = (byte) l;
+        wire[2] = (byte) l;
+        wire[3] = START;
+        wire[4] = (byte) control;
+        wire[5] = (byte) address;
+        wire[6] = (byte) ci;
+        System.arraycopy(data, 0, wire, DATA_OFFSET, data.length);
+        wire[wire.length - 2] = (byte) Checksum.of(wire, 4, wire.length - 2);
+        wire[wire.length - 1] = STOP;
     }
 
-    @Override
+    private LongFrame(byte[] checkedWire) {
+        this.wire = checkedWire;
+    }
+
+    /** A frame as received, whose length fields, checksum and stop byte {@link Frames} has checked; kept as is. */
+    static LongFrame received(byte[] checkedWire) {
+        return new LongFrame(checkedWire);
+    }
+
+    /** The C field. */
+    public int control() {
+        return wire[4] & 0xFF;
+    }
+
+    /** The primary address 0–255. */
+    public int address() {
+        return wire[5] & 0xFF;
+    }
+
+    /** The CI field of the application layer. */
+    public int ci() {
+        return wire[6] & 0xFF;
+    }
+
+    /** The user data after the CI field (a copy). */
     public byte[] data() {
-        return data.clone();
+        return Arrays.copyOfRange(wire, DATA_OFFSET, wire.length - 2);
+    }
+
+    /**
+     * The application layer of this frame, decoded on first ask; offsets in its records and in
+     * the exception count from the frame's first byte.
+     *
+     * @throws TelegramFormatException if the user data are not a telegram the decoder knows
+     */
+    public Telegram telegram() throws TelegramFormatException {
+        Telegram t = telegram;
+        if (t == null) {
+            t = TelegramDecoder.decode(ci(), wire, DATA_OFFSET, wire.length - 2);
+            telegram = t;
+        }
+        return t;
     }
 
     /**
@@ -47,7 +110,7 @@ public record LongFrame(int control, int address, int ci, byte[] data) implement
      * or null if the frame has no long header.
      */
     public SecondaryAddress secondaryAddress() {
-        return (ci == 0x72 || ci == 0x76) && data.length >= 12 ? SecondaryAddress.fromWire(data, 0) : null;
+        return (ci() == 0x72 || ci() == 0x76) && wire.length - 9 >= 12 ? SecondaryAddress.fromWire(wire, DATA_OFFSET) : null;
     }
 
     /**
@@ -63,8 +126,7 @@ public record LongFrame(int control, int address, int ci, byte[] data) implement
      */
     public boolean moreRecordsFollow() {
         try {
-            // data is this frame's own copy and never written to, as decode requires
-            return TelegramDecoder.decode(ci, data).moreRecordsFollow();
+            return telegram().moreRecordsFollow();
         } catch (TelegramFormatException e) {
             return false;
         }
@@ -72,44 +134,31 @@ public record LongFrame(int control, int address, int ci, byte[] data) implement
 
     /** A control frame is a long frame without user data. */
     public boolean isControlFrame() {
-        return data.length == 0;
+        return wire.length == 9;
     }
 
     @Override
     public int wireLength() {
-        return data.length + 9;
+        return wire.length;
     }
 
     @Override
     public byte[] toBytes() {
-        int l = data.length + 3;
-        byte[] out = new byte[l + 6];
-        out[0] = START;
-        out[1] = (byte) l;
-        out[2] = (byte) l;
-        out[3] = START;
-        out[4] = (byte) control;
-        out[5] = (byte) address;
-        out[6] = (byte) ci;
-        System.arraycopy(data, 0, out, DATA_OFFSET, data.length);
-        out[out.length - 2] = (byte) Checksum.of(out, 4, out.length - 2);
-        out[out.length - 1] = STOP;
-        return out;
+        return wire.clone();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LongFrame f && f.control == control && f.address == address && f.ci == ci
-                && Arrays.equals(f.data, data);
+        return o instanceof LongFrame f && Arrays.equals(f.wire, wire);
     }
 
     @Override
     public int hashCode() {
-        return ((control * 31 + address) * 31 + ci) * 31 + Arrays.hashCode(data);
+        return Arrays.hashCode(wire);
     }
 
     @Override
     public String toString() {
-        return Hex.format(toBytes());
+        return Hex.format(wire);
     }
 }

@@ -30,7 +30,7 @@ import org.apache.camel.spi.UriPath;
  *
  * <p>Producer ({@code to: mbus:…}): reads one meter on demand — the address in header
  * {@code MbusAddress}, else the first of {@code addresses} — and replaces the body with the
- * {@link MeterRead}.
+ * meter's {@code Reading} ({@code raw=true}: the {@link MeterRead}), with the same headers as the consumer.
  *
  * <p>Every endpoint on the same bus shares one bus master (the link package's {@code Buses}):
  * requests from several routes are serialised on the wire, and each holds the bus only for its
@@ -71,11 +71,11 @@ public class MbusConfiguration implements Cloneable {
     @UriParam(defaultValue = "16", description = "Most telegrams read from one meter in one multi-telegram readout (1 to 1000).")
     private int maxTelegrams = BusSettings.DEFAULT_MAX_TELEGRAMS;
 
-    @UriParam(label = "consumer", defaultValue = "false", description = "True to emit the MeterRead as read (decoded "
+    @UriParam(defaultValue = "false", description = "True to emit the MeterRead as read (decoded "
             + "telegrams and frames) instead of the meter's normalised Reading in explicit units.")
     private boolean raw;
 
-    @UriParam(label = "consumer", description = "Calorific value of gas in MJ/m³ (e.g. 35.17): heat readings then also "
+    @UriParam(description = "Calorific value of gas in MJ/m³ (e.g. 35.17): heat readings then also "
             + "give the volume of gas their heat energy stands for. Empty for none.")
     private String gasCalorificValue;
 

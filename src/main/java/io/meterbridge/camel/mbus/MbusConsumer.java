@@ -44,10 +44,7 @@ final class MbusConsumer extends ScheduledPollConsumer {
                 MeterReader.addressHeaders(exchange.getMessage(), address);
                 try {
                     MeterRead result = endpoint.reader().read(endpoint.lease().master(), address);
-                    // the headers, METER_KEY among them, name the meter whatever the body
-                    endpoint.reader().identityHeaders(exchange.getMessage(), result);
-                    exchange.getMessage().setBody(raw ? result
-                            : endpoint.normalizer().normalize(result.telegrams(), result.primaryAddress(), result.readAt()));
+                    MeterReader.emit(exchange.getMessage(), result, raw, endpoint.normalizer());
                     read++;
                 } catch (Exception e) {
                     // the route's error handler decides: onException, dead letter, or log

@@ -32,7 +32,6 @@ final class MbusProducer extends DefaultProducer {
         }
         MeterReader.addressHeaders(exchange.getMessage(), address);
         MeterRead result = endpoint.reader().read(endpoint.lease().master(), address);
-        endpoint.reader().identityHeaders(exchange.getMessage(), result);
-        exchange.getMessage().setBody(result);
+        MeterReader.emit(exchange.getMessage(), result, endpoint.getConfiguration().isRaw(), endpoint.normalizer());
     }
 }

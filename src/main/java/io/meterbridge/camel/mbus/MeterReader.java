@@ -10,16 +10,16 @@ import io.meterbridge.link.MBusException;
 import io.meterbridge.link.MeterAddress;
 import io.meterbridge.meter.MeterIdentity;
 import io.meterbridge.meter.Normalizer;
+import io.meterbridge.meter.Reading;
 import io.meterbridge.telegram.Telegram;
-import io.meterbridge.telegram.TelegramDecoder;
 import io.meterbridge.telegram.TelegramFormatException;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one meter and decodes its telegrams; fills the message's headers. Shared by the
- * consumer and the producer. The bus is held only inside {@link BusMaster#readMeter}, never
+ * Reads one meter and decodes its telegrams; puts the reading and the headers naming the meter
+ * into the message. Shared by the consumer and the producer. The bus is held only inside {@link BusMaster#readMeter}, never
  * while a route processes the result.
  */
 final class MeterReader {
@@ -27,7 +27,6 @@ final class MeterReader {
     private static final Logger LOG = LoggerFactory.getLogger(MeterReader.class);
 
     private final Clock clock;
-    private final Normalizer identities = new Normalizer();
 
     MeterReader(Clock clock) {
         this.clock = clock;
@@ -54,8 +53,7 @@ final class MeterReader {
         }
         List<Telegram> telegrams = new ArrayList<>(frames.size());
         for (LongFrame f : frames) {
-            byte[] bytes = f.toBytes();
-            telegrams.add(TelegramDecoder.decode(f.ci(), bytes, LongFrame.DATA_OFFSET, bytes.length - 2));
+            telegrams.add(f.telegram()); // decoded once, when the bus master asked whether more follow
         }
         return new MeterRead(address, clock.instant(), frames, telegrams, incomplete);
     }
@@ -68,9 +66,21 @@ final class MeterReader {
         }
     }
 
-    /** Headers from the telegram header and the meter's profile. */
-    void identityHeaders(Message m, MeterRead read) {
-        MeterIdentity id = identities.identify(read.telegrams(), read.primaryAddress());
+    /**
+     * Puts a read into the message: the normalised {@link Reading} as the body ({@code raw}: the
+     * {@link MeterRead} itself), and headers naming the meter from the same identity the
+     * reading carries, worked out once.
+     */
+    static void emit(Message m, MeterRead read, boolean raw, Normalizer normalizer) {
+        MeterIdentity id;
+        if (raw) {
+            id = normalizer.identify(read.telegrams(), read.primaryAddress());
+            m.setBody(read);
+        } else {
+            Reading reading = normalizer.normalize(read.telegrams(), read.primaryAddress(), read.readAt());
+            id = reading.meter();
+            m.setBody(reading);
+        }
         if (id.secondaryAddress() != null) {
             m.setHeader(MbusConstants.SECONDARY_ADDRESS, id.secondaryAddress().toString());
         }

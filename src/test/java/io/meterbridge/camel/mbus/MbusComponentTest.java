@@ -201,12 +201,23 @@ class MbusComponentTest {
                     from:
                       uri: direct:ask
                       steps:
-                        - to: "mbus:%s?addresses=1"
+                        - to: "mbus:%1$s?addresses=1"
+                - route:
+                    id: ask-raw
+                    from:
+                      uri: direct:ask-raw
+                      steps:
+                        - to: "mbus:%1$s?addresses=1&raw=true"
                 """.formatted(bus))) {
             ProducerTemplate t = s.context().createProducerTemplate();
             Exchange one = t.request("direct:ask", e -> { });
             assertEquals("MULTICAL 303", one.getMessage().getHeader(MbusConstants.MODEL));
-            assertInstanceOf(MeterRead.class, one.getMessage().getBody());
+            // the same body as the consumer's: the normalised reading, named like the header
+            io.meterbridge.meter.HeatReading reading = assertInstanceOf(io.meterbridge.meter.HeatReading.class, one.getMessage().getBody());
+            assertEquals(one.getMessage().getHeader(MbusConstants.METER_KEY), reading.meter().stableKey());
+            Exchange raw = t.request("direct:ask-raw", e -> { });
+            assertInstanceOf(MeterRead.class, raw.getMessage().getBody());
+            assertEquals("MULTICAL 303", raw.getMessage().getHeader(MbusConstants.MODEL));
             Exchange other = t.request("direct:ask", e -> e.getMessage().setHeader(MbusConstants.ADDRESS, "89"));
             assertEquals("MULTICAL 403", other.getMessage().getHeader(MbusConstants.MODEL));
             SimTransportProvider.bus(bus).meterAt(1).leave();
