@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -54,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * in registration order, never on Paho's callback thread (a blocking publish there would wait
  * for itself).
  */
-public final class BrokerConnection extends ServiceSupport {
+public final class BrokerConnection extends ServiceSupport implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConnection.class);
 
@@ -71,6 +73,8 @@ public final class BrokerConnection extends ServiceSupport {
     /** Connection attempts and hooks, one at a time. */
     private ScheduledExecutorService worker;
     private volatile boolean stopping;
+    /** Notified on every connect. */
+    private final Object connected = new Object();
     private volatile MqttConnectException lastConnectFailure;
 
     /**
@@ -88,6 +92,26 @@ public final class BrokerConnection extends ServiceSupport {
         }
         // a publish that gets no acknowledgement fails after this long, and the journal tries again
         client.setTimeToWait(settings.connectionTimeoutSeconds() * 1000L + 5_000);
+    }
+
+    /**
+     * As a route step before the publish ({@code process: {ref: mqttBroker}}): waits up to
+     * {@code mqtt.connectionTimeoutSeconds} for the connection, so that the first reading after
+     * start (or after the broker came back) is not tried, failed and logged while the connection
+     * is still being made; then fails with {@link MqttNotConnectedException} for the journal to retry.
+     */
+    @Override
+    public void process(Exchange exchange) throws InterruptedException, MqttNotConnectedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.connectionTimeoutSeconds());
+        synchronized (connected) {
+            while (!client.isConnected() && !stopping) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    throw new MqttNotConnectedException(settings.url());
+                }
+                connected.wait(left);
+            }
+        }
     }
 
     /** The Paho client shared by every {@code paho-mqtt5} endpoint of the service. */
@@ -151,6 +175,9 @@ public final class BrokerConnection extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         stopping = true;
+        synchronized (connected) {
+            connected.notifyAll(); // a route waiting for the connection gives up
+        }
         if (client.isConnected()) {
             try {
                 publish(settings.availabilityTopic(), OFFLINE, 1, true);
@@ -226,6 +253,9 @@ public final class BrokerConnection extends ServiceSupport {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             connects.incrementAndGet();
+            synchronized (connected) {
+                connected.notifyAll();
+            }
             LOG.info("MQTT {} {}", reconnect ? "reconnected to" : "connected to", serverURI);
             worker.execute(() -> {
                 try {

@@ -132,9 +132,21 @@ abstract class MqttOutputContract {
     @Test
     void readingsArriveOnTheirTopicsInOrderWithAnIdAndTheBridgeIsOnline() throws Exception {
         Subscriber sub = subscriber("watcher");
-        MeterbridgeService s = service();
-        send(s, 1, 4);
-        ServiceHome.await(Duration.ofSeconds(15), "4 readings", () -> sub.payloads(readings()).size() >= 4);
+        ch.qos.logback.classic.Logger journal = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.meterbridge.camel.journal.JournalConsumer");
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        journal.addAppender(logged);
+        MeterbridgeService s;
+        try {
+            s = service();
+            send(s, 1, 4); // at once: the connection is still being made
+            ServiceHome.await(Duration.ofSeconds(15), "4 readings", () -> sub.payloads(readings()).size() >= 4);
+        } finally {
+            journal.detachAppender(logged);
+        }
+        // the route waited for the connection instead of failing and warning on the first readings
+        assertEquals(List.of(), logged.list.stream().map(e -> e.getFormattedMessage()).toList());
         assertEquals(expected(1, 4), sub.payloads(readings()));
         assertEquals(List.of(prefix + "/m89/reading", prefix + "/m1/reading", prefix + "/m89/reading", prefix + "/m1/reading"),
                 sub.received().stream().map(Subscriber.Received::topic).filter(t -> t.endsWith("/reading")).toList());

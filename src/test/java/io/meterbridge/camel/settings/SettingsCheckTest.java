@@ -99,6 +99,17 @@ class SettingsCheckTest {
         assertTrue(only(Map.of("colour", "blue")).endsWith("no route file uses it"));
     }
 
+    /** An application.properties written for an earlier version still starts: a retired key is a warning naming it and where. */
+    @Test
+    void aRetiredSettingIsNoProblemButANotice() throws Exception {
+        Map<String, String> old = Map.of("mqtt.persistenceDirectory", "/var/lib/meterbridge/mqtt");
+        assertEquals(List.of(), check(old, Map.of()));
+        SettingsCheck c = new SettingsCheck(k -> Optional.empty(), Map.of("mqtt.persistenceDirectory", "application.properties:7",
+                "mqtt.url", "application.properties:3"), Map.of(), Set.of());
+        assertEquals(List.of("application.properties:7: mqtt.persistenceDirectory is no longer used (readings are no longer "
+                + "kept in an MQTT session but in the journal (at least once)); remove it"), c.retiredInUse());
+    }
+
     @Test
     void keysTheRoutesUseAndCamelsOwnAreNotUnknown() throws Exception {
         // p1.livePeriod has its default in routes/p1.yaml; camel.* is Camel's business
