@@ -1,30 +1,21 @@
 package io.meterbridge.camel.journal;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A bounded, crash-safe log of messages in one directory, read by any number of named cursors:
@@ -54,9 +45,7 @@ public final class Journal {
 
     private static final String SUFFIX = ".json";
     private static final String CURSORS = "cursors";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    private static final String LAST_SEQUENCE = "last-sequence";
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
@@ -85,31 +74,11 @@ public final class Journal {
         this.capacity = capacity;
         try {
             Files.createDirectories(this.directory.resolve(CURSORS));
-            this.id = readOrCreateId();
-            long last = readLastSequence();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory)) {
-                for (Path f : files) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith(".tmp")) {
-                        Files.deleteIfExists(f); // an append that never completed: never acknowledged to anyone
-                    } else if (name.endsWith(SUFFIX) && name.length() == 20 + SUFFIX.length()) {
-                        long seq = Long.parseLong(name.substring(0, 20));
-                        entries.put(seq, f);
-                        last = Math.max(last, seq);
-                    }
-                }
-            }
-            this.nextSequence = last + 1;
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory.resolve(CURSORS))) {
-                for (Path f : files) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith(".tmp")) {
-                        Files.deleteIfExists(f); // the cursor file before it is the valid one
-                    } else {
-                        cursors.put(name, readSequence(f));
-                    }
-                }
-            }
+            this.id = JournalFiles.readOrCreateId(this.directory.resolve("journal-id"));
+            long last = JournalFiles.readSequence(this.directory.resolve(LAST_SEQUENCE), 0);
+            entries.putAll(JournalFiles.entries(this.directory, SUFFIX));
+            this.nextSequence = Math.max(last, entries.isEmpty() ? 0 : entries.lastKey()) + 1;
+            cursors.putAll(JournalFiles.cursors(this.directory.resolve(CURSORS)));
         } catch (IOException e) {
             throw new JournalException("cannot open journal " + this.directory + ": " + e, e);
         }
@@ -183,7 +152,7 @@ public final class Journal {
         try {
             if (cursors.remove(name) != null) {
                 Files.deleteIfExists(directory.resolve(CURSORS).resolve(name));
-                forceDirectory(directory.resolve(CURSORS));
+                JournalFiles.forceDirectory(directory.resolve(CURSORS));
                 prune();
             }
         } catch (IOException e) {
@@ -218,12 +187,7 @@ public final class Journal {
             long seq = nextSequence;
             JournalEntry entry = new JournalEntry(seq, Instant.now(), plain(headers), body);
             Path target = directory.resolve(String.format("%020d", seq) + SUFFIX);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("sequence", seq);
-            json.put("appended", entry.appended().toString());
-            json.put("headers", entry.headers());
-            json.put("body", body);
-            writeDurably(target, JSON.writeValueAsBytes(json));
+            JournalFiles.writeDurably(target, JournalFiles.encode(entry));
             nextSequence = seq + 1;
             entries.put(seq, target);
             changed.signalAll();
@@ -245,7 +209,7 @@ public final class Journal {
         try {
             for (var next = entries.higherEntry(position(cursor)); next != null; next = entries.higherEntry(position(cursor))) {
                 try {
-                    return Optional.of(read(next.getKey(), next.getValue()));
+                    return Optional.of(JournalFiles.decode(next.getKey(), next.getValue()));
                 } catch (JournalException e) {
                     setAside(next.getKey(), next.getValue(), e);
                 }
@@ -356,14 +320,13 @@ public final class Journal {
         try {
             if (gone.size() == entries.size()) {
                 // remember the number before the last file goes, so numbering continues after a restart
-                writeDurably(directory.resolve("last-sequence"),
-                        Long.toString(nextSequence - 1).getBytes(StandardCharsets.US_ASCII));
+                JournalFiles.writeSequence(directory.resolve(LAST_SEQUENCE), nextSequence - 1);
             }
             for (Path file : gone.values()) {
                 Files.deleteIfExists(file);
             }
             gone.clear();
-            forceDirectory(directory);
+            JournalFiles.forceDirectory(directory);
         } catch (IOException e) {
             // the cursors are written: the files are deleted at the next advance or start
             LOG.warn("Journal {}: cannot delete delivered messages up to {}: {}", directory, passed, e.toString());
@@ -372,20 +335,9 @@ public final class Journal {
 
     private void writeCursor(String name, long sequence) {
         try {
-            writeDurably(directory.resolve(CURSORS).resolve(name), Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
+            JournalFiles.writeSequence(directory.resolve(CURSORS).resolve(name), sequence);
         } catch (IOException e) {
             throw new JournalException("cannot write cursor " + name + " of journal " + directory + ": " + e, e);
-        }
-    }
-
-    private JournalEntry read(long seq, Path file) {
-        try {
-            Map<String, Object> json = JSON.readValue(file.toFile(), MAP);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> headers = (Map<String, Object>) json.getOrDefault("headers", Map.of());
-            return new JournalEntry(seq, Instant.parse((String) json.get("appended")), headers, (String) json.get("body"));
-        } catch (IOException | RuntimeException e) {
-            throw new JournalException("cannot read journal entry " + file + ": " + e, e);
         }
     }
 
@@ -397,58 +349,5 @@ public final class Journal {
             }
         });
         return out;
-    }
-
-    private static void writeDurably(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            var buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        forceDirectory(target.getParent());
-    }
-
-    /** Makes a rename or delete durable (POSIX: fsync the directory). Not possible on every OS; harmless there. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory as a channel; the rename is still atomic there
-        }
-    }
-
-    private String readOrCreateId() throws IOException {
-        Path f = directory.resolve("journal-id");
-        if (Files.exists(f)) {
-            return Files.readString(f, StandardCharsets.US_ASCII).trim();
-        }
-        String fresh = UUID.randomUUID().toString();
-        writeDurably(f, fresh.getBytes(StandardCharsets.US_ASCII));
-        return fresh;
-    }
-
-    private long readLastSequence() throws IOException {
-        try {
-            return readSequence(directory.resolve("last-sequence"));
-        } catch (NoSuchFileException e) {
-            return 0;
-        }
-    }
-
-    private static long readSequence(Path file) throws IOException {
-        try {
-            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
-        } catch (NumberFormatException e) {
-            throw new IOException("corrupt " + file + ": " + e.getMessage(), e);
-        }
     }
 }
