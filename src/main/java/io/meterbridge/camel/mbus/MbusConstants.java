@@ -33,7 +33,7 @@ public final class MbusConstants {
 
     @Metadata(label = "consumer", description = "A key that stays the same for the physical meter (kam_82937133): manufacturer and ID.",
             javaType = "String")
-    public static final String METER_KEY = "MeterbridgeMeterKey";
+    public static final String METER_KEY = io.meterbridge.camel.reading.ReadingConstants.METER_KEY;
 
     @Metadata(label = "consumer", description = "When the read finished (java.time.Instant).", javaType = "java.time.Instant")
     public static final String READ_AT = "MbusReadAt";

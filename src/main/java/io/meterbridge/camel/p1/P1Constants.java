@@ -49,7 +49,7 @@ public final class P1Constants {
     @Metadata(label = "consumer", description = "A key that stays the same for the physical meter"
             + " (isk_e0054007476941719): manufacturer and equipment identifier, as the mbus: consumer sets it.",
             javaType = "String")
-    public static final String METER_KEY = io.meterbridge.camel.mbus.MbusConstants.METER_KEY;
+    public static final String METER_KEY = io.meterbridge.camel.reading.ReadingConstants.METER_KEY;
 
     private P1Constants() {
     }

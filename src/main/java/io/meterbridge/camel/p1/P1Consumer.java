@@ -86,11 +86,13 @@ public class P1Consumer extends DefaultConsumer {
      * and parity is checked in software (see {@link P1Configuration#setDataBits(int)}).
      */
     static Transport transport(String port, P1Configuration config) throws PortUnavailableException {
-        if (P1SimulatedPort.isSimulator(port)) {
+        // the port names the same way as an M-Bus port: one place decides what kind it is
+        if (BusSettings.isSimulator(port)) {
             return P1SimulatedPort.of(port, config.zone(), config.encrypted() ? config.cipher() : null);
         }
-        if (port.startsWith("tcp:")) {
-            return TcpTransport.of(BusSettings.of(port).withConnectTimeout(Duration.ofMillis(config.getConnectTimeout())));
+        BusSettings settings = BusSettings.of(port);
+        if (settings.isTcp()) {
+            return TcpTransport.of(settings.withConnectTimeout(Duration.ofMillis(config.getConnectTimeout())));
         }
         Parity onPort = config.getDataBits() == 7 ? Parity.NONE : config.getParity();
         return SerialTransport.stream(port, config.getBaudRate(), onPort, "P1 cable");

@@ -41,11 +41,6 @@ final class P1SimulatedPort implements Transport {
         this.zone = zone;
     }
 
-    /** True for {@code sim} and {@code sim:…}. */
-    static boolean isSimulator(String port) {
-        return port.equals("sim") || port.startsWith("sim:");
-    }
-
     /**
      * The simulated meter a port names.
      *

@@ -48,7 +48,7 @@ public final class NormalizeProcessor implements Processor {
         } else {
             throw new InvalidPayloadException(exchange, MeterRead.class);
         }
-        exchange.getMessage().setHeader(MbusConstants.METER_KEY, reading.meter().stableKey());
+        exchange.getMessage().setHeader(ReadingConstants.METER_KEY, reading.meter().stableKey());
         exchange.getMessage().setBody(reading);
     }
 }
