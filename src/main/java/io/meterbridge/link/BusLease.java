@@ -3,11 +3,13 @@ package io.meterbridge.link;
 /** A share of a {@link BusMaster} from {@link Buses#acquire}; closing it releases the share (idempotent). */
 public final class BusLease implements AutoCloseable {
 
+    private final Buses owner;
     private final String key;
     private final BusMaster master;
     private boolean released;
 
-    BusLease(String key, BusMaster master) {
+    BusLease(Buses owner, String key, BusMaster master) {
+        this.owner = owner;
         this.key = key;
         this.master = master;
     }
@@ -25,7 +27,7 @@ public final class BusLease implements AutoCloseable {
     public synchronized void close() {
         if (!released) {
             released = true;
-            Buses.releaseOnce(this);
+            owner.releaseOnce(this);
         }
     }
 }

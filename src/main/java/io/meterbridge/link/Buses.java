@@ -2,19 +2,17 @@ package io.meterbridge.link;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One {@link BusMaster} per port for the whole process, shared by every route and meter on it
- * and reference counted: the first {@link #acquire} opens it, the last lease's close closes it.
- * Two masters on one port would interleave frames on the wire; this registry makes that
- * impossible from inside one JVM.
+ * One {@link BusMaster} per port, shared by every route and meter on it and reference counted:
+ * the first {@link #acquire} opens it, the last lease's close closes it. Two masters on one port
+ * would interleave frames on the wire; the registry makes that impossible for its owner (the
+ * {@code mbus:} component of a Camel context: one per service).
  */
 public final class Buses {
 
-    private static final Map<String, Entry> BUSES = new HashMap<>();
-
-    private Buses() {
-    }
+    private final Map<String, Entry> buses = new HashMap<>();
 
     private static final class Entry {
         final BusMaster master;
@@ -32,12 +30,12 @@ public final class Buses {
      * @throws IllegalStateException if the port is already open with a different baud rate or parity
      * @throws PortUnavailableException if no transport can be made for the port
      */
-    public static synchronized BusLease acquire(BusSettings settings) throws PortUnavailableException {
+    public synchronized BusLease acquire(BusSettings settings) throws PortUnavailableException {
         String key = settings.port();
-        Entry e = BUSES.get(key);
+        Entry e = buses.get(key);
         if (e == null) {
             e = new Entry(BusMaster.open(settings));
-            BUSES.put(key, e);
+            buses.put(key, e);
         } else {
             BusSettings s = e.master.settings();
             if (s.baud() != settings.baud() || s.parity() != settings.parity()) {
@@ -47,7 +45,7 @@ public final class Buses {
             }
         }
         e.leases++;
-        return new BusLease(key, e.master);
+        return new BusLease(this, key, e.master);
     }
 
     /**
@@ -55,20 +53,29 @@ public final class Buses {
      * {@link #acquire} of the same port waits for the old master's exchange in flight to finish
      * instead of opening a second master beside it.
      */
-    static synchronized void releaseOnce(BusLease lease) {
-        Entry e = BUSES.get(lease.key());
+    synchronized void releaseOnce(BusLease lease) {
+        Entry e = buses.get(lease.key());
         if (e != null && e.master == lease.master()) {
             e.leases--;
             if (e.leases <= 0) {
-                BUSES.remove(lease.key());
+                buses.remove(lease.key());
                 e.master.close();
             }
         }
     }
 
     /** Number of leases on a port (0 if it is not open). */
-    public static synchronized int leases(String port) {
-        Entry e = BUSES.get(port);
+    public synchronized int leases(String port) {
+        Entry e = buses.get(port);
         return e == null ? 0 : e.leases;
+    }
+
+    /**
+     * The counters of the master open on {@code port}, if one is; asked under the registry's lock,
+     * so it neither takes a lease nor ever opens a port (a bus nobody uses has no counters).
+     */
+    public synchronized Optional<BusStatistics> statistics(String port) {
+        Entry e = buses.get(port);
+        return e == null ? Optional.empty() : Optional.of(e.master.statistics());
     }
 }

@@ -1,15 +1,10 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.camel.mbus.MbusComponent;
 import io.meterbridge.camel.mbus.MbusEndpoint;
-import io.meterbridge.link.BusLease;
-import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.BusStatistics;
-import io.meterbridge.link.Buses;
-import io.meterbridge.link.PortUnavailableException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.CamelContext;
@@ -62,31 +57,23 @@ final class RouteInputs {
 
     /**
      * The counters of every M-Bus bus an {@code mbus:} endpoint of the context uses and that is
-     * open now, summed; empty if none is open. Takes a share of each bus only for the moment of
-     * reading its counters (never opens one: buses without leases are skipped).
+     * open now, summed; empty if none is open. Asked of the component's bus registry, which
+     * never opens a bus to answer.
      */
     static Optional<BusStatistics> busStatistics(CamelContext ctx) {
-        Map<String, BusSettings> buses = new LinkedHashMap<>();
+        Set<String> ports = new LinkedHashSet<>();
+        MbusComponent component = null;
         for (Endpoint e : ctx.getEndpoints()) {
             if (e instanceof MbusEndpoint mbus) {
-                try {
-                    BusSettings s = mbus.getConfiguration().busSettings();
-                    buses.putIfAbsent(s.port(), s);
-                } catch (RuntimeException ignored) {
-                    // a malformed option fails that route at start-up with the component's own message
-                }
+                ports.add(mbus.getConfiguration().getBus());
+                component = (MbusComponent) mbus.getComponent();
             }
         }
         BusStatistics sum = null;
-        for (BusSettings s : buses.values()) {
-            if (Buses.leases(s.port()) == 0) {
-                continue;
-            }
-            try (BusLease lease = Buses.acquire(s)) {
-                BusStatistics b = lease.master().statistics();
-                sum = sum == null ? b : plus(sum, b);
-            } catch (PortUnavailableException | IllegalStateException e) {
-                // closed meanwhile, or opened with other settings by someone else: not ours to count
+        for (String port : ports) {
+            Optional<BusStatistics> b = component.statistics(port);
+            if (b.isPresent()) {
+                sum = sum == null ? b.get() : plus(sum, b.get());
             }
         }
         return Optional.ofNullable(sum);

@@ -3,7 +3,6 @@ package io.meterbridge.camel.mbus;
 import java.time.Clock;
 
 import io.meterbridge.link.BusLease;
-import io.meterbridge.link.Buses;
 import io.meterbridge.meter.Normalizer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -63,9 +62,9 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // one master per port for the whole process; validates the settings now, opens the port lazily
+        // one master per port for the context; validates the settings now, opens the port lazily
         normalizer = new Normalizer(configuration.calorificValue()); // before the lease: a bad value holds no bus
-        lease = Buses.acquire(configuration.busSettings());
+        lease = ((MbusComponent) getComponent()).buses().acquire(configuration.busSettings());
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.apache.camel.Processor;
  */
 public final class SimReader implements Processor {
 
+    private static final Buses BUSES = new Buses();
     private static final Map<String, BusLease> LEASES = new ConcurrentHashMap<>();
     private final Normalizer normalizer = new Normalizer();
 
@@ -35,7 +36,7 @@ public final class SimReader implements Processor {
         int address = exchange.getMessage().getHeader("SimAddress", Integer.class);
         BusLease lease = LEASES.computeIfAbsent(port, p -> {
             try {
-                return Buses.acquire(BusSettings.of(p));
+                return BUSES.acquire(BusSettings.of(p));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -229,6 +229,8 @@ class MbusComponentTest {
     @Test
     void routesOnOneBusShareOneMaster(TestInfo info) throws Exception {
         String bus = bus(info);
+        Buses buses;
+        MbusComponent mbus;
         try (MeterbridgeService s = service("""
                 - route:
                     id: a
@@ -243,12 +245,18 @@ class MbusComponentTest {
                       steps:
                         - to: direct:got
                 """.formatted(bus))) {
-            assertEquals(2, Buses.leases(bus), "two endpoints, one master");
+            buses = s.context().getComponent("mbus", MbusComponent.class).buses();
+            assertEquals(2, buses.leases(bus), "two endpoints, one master");
             ServiceHome.await(Duration.ofSeconds(10), "both meters, several times",
                     () -> got.stream().filter(e -> "1".equals(address(e))).count() >= 3
                             && got.stream().filter(e -> "89".equals(address(e))).count() >= 3);
+            mbus = s.context().getComponent("mbus", MbusComponent.class);
+            assertTrue(mbus.statistics(bus).orElseThrow().requests() >= 6, "the shared master's counters");
         }
-        assertEquals(0, Buses.leases(bus), "closed with the last route");
+        assertEquals(0, buses.leases(bus), "closed with the last route");
+        // asking for counters never opens a bus (it used to take a lease, opening a master anew)
+        assertTrue(mbus.statistics(bus).isEmpty());
+        assertEquals(0, buses.leases(bus));
     }
 
     @Test
