@@ -33,6 +33,11 @@ final class BusOptions {
     @Option(names = "--retries", paramLabel = "N", description = "Retries after a missing or corrupt answer (default 2).")
     Integer retries;
 
+    @Option(names = "--wake-up", paramLabel = "MS",
+            description = "A meter on its optical eye (IR head): send the wake-up preamble (0x55 at the baud rate 8N1) "
+                    + "for MS ms before every request; such meters typically need 2200, and answer at --address 254.")
+    Integer wakeUpMillis;
+
     /** Settings from the options. */
     BusSettings settings() {
         String p;
@@ -52,6 +57,9 @@ final class BusOptions {
         }
         if (retries != null) {
             s = s.withRetries(retries);
+        }
+        if (wakeUpMillis != null) {
+            s = s.withWakeUp(Duration.ofMillis(wakeUpMillis));
         }
         return s;
     }

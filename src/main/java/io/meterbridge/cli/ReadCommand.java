@@ -28,7 +28,7 @@ final class ReadCommand implements Callable<Integer> {
     BusOptions bus;
 
     @Option(names = "--address", required = true, paramLabel = "1|89|IIIIIIIIMMMMVVDD",
-            description = "Primary address 0–250 or secondary address (16 hex digits, F = wildcard).")
+            description = "Primary address 0–250 (254: whichever meter is there, as on an optical eye) or secondary address (16 hex digits, F = wildcard).")
     String address;
 
     @Option(names = "--json", description = "One JSON object per telegram, one per line: the decode --json schema "

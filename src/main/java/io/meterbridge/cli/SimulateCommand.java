@@ -108,6 +108,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--baud", defaultValue = "2400", description = "M-Bus: baud rate for pacing and timing (default: ${DEFAULT-VALUE}).")
     int baud;
 
+    @Option(names = "--wake-up-required", paramLabel = "MS", defaultValue = "0",
+            description = "M-Bus: the meters sleep like an optical eye: they answer a request only right after a "
+                    + "wake-up preamble of at least MS ms of 0x55 bytes (see read --wake-up); 0 = a wired bus (default).")
+    int wakeUpRequiredMillis;
+
     @Option(names = "--reply-delay", paramLabel = "BITS", defaultValue = "22",
             description = "M-Bus: bit times a meter waits before it answers, 11–330 (default: ${DEFAULT-VALUE}).")
     int replyDelayBits;
@@ -205,6 +210,11 @@ final class SimulateCommand implements Callable<Integer> {
         BusSettings.of("sim").withBaud(baud); // validates the baud rate
         SimBus bus = SimBus.standard(Clock.systemUTC());
         bus.replyDelayBits(replyDelayBits);
+        if (wakeUpRequiredMillis > 0) {
+            // an optical eye is one meter's: keep the first, so that address 254 reaches only it
+            bus.meters().stream().skip(1).toList().forEach(bus::remove);
+            bus.meters().get(0).requireWakeUp((int) ((long) wakeUpRequiredMillis * baud / 10_000));
+        }
         PrintWriter out = spec.commandLine().getOut();
         PtyLink link = null;
         SimServer server;
@@ -222,7 +232,9 @@ final class SimulateCommand implements Callable<Integer> {
                     .withParity(Parity.NONE)), bus, paced, baud);
             where = pty + " (read it with --port " + pty + ")";
         }
-        out.printf("simulated M-Bus on %s, %d Bd, %s%n", where, baud, paced ? "paced" : "unpaced");
+        out.printf("simulated M-Bus on %s, %d Bd, %s%s%n", where, baud, paced ? "paced" : "unpaced",
+                wakeUpRequiredMillis > 0 ? ", an optical eye that needs a wake-up of " + wakeUpRequiredMillis
+                        + " ms (read it with --wake-up " + wakeUpRequiredMillis + " --address 254)" : "");
         for (SimMeter m : bus.meters()) {
             out.printf("  primary %-3d secondary %s  %s, %d telegram%s%n", m.primaryAddress(), m.secondaryAddress(),
                     m.model().name(), m.model().telegramCount(), m.model().telegramCount() == 1 ? "" : "s");

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class BusMaster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusMaster.class);
+    /** After an optical wake-up preamble, before the request (as published firmware for such meters waits). */
+    private static final long WAKE_UP_PAUSE_NANOS = 100_000_000L;
     private static final int CI_DATA_SEND = 0x51;
     private static final int CI_SELECTION = 0x52;
     private static final int CI_APPLICATION_RESET = 0x50;
@@ -579,7 +581,12 @@ public final class BusMaster implements AutoCloseable {
             if (lastActivity != 0 && wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            reader.clear();
+            if (!settings.wakeUp().isZero()) {
+                // an optical eye: the preamble before every request, then a pause for the meter to listen
+                transport.wakeUp(settings.baud(), settings.wakeUp());
+                java.util.concurrent.locks.LockSupport.parkNanos(WAKE_UP_PAUSE_NANOS);
+            }
+            reader.clear(); // also the preamble's echo, on heads that read back what they send
             byte[] bytes = request.toBytes();
             transport.write(bytes);
             counters.requests.incrementAndGet();

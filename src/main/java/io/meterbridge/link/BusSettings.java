@@ -27,9 +27,13 @@ import java.util.Objects;
  * @param latencyOption how the user raises {@code adapterLatency} where these settings come from,
  *     named in the hint of a {@link NoReplyException}: {@code --latency} on the command line,
  *     the endpoint option in a route
+ * @param wakeUp for a meter read through its optical eye (an IR head instead of a wired M-Bus):
+ *     how long to send the wake-up preamble before every request — 0x55 bytes at the bus's baud
+ *     rate 8N1, then back to the bus's parity (see {@link Transport#wakeUp}); zero for a wired bus
  */
 public record BusSettings(String port, int baud, Parity parity, Duration adapterLatency, Duration extraTimeout,
-        int retries, int maxTelegrams, Duration interFrameGap, Duration connectTimeout, String latencyOption) {
+        int retries, int maxTelegrams, Duration interFrameGap, Duration connectTimeout, String latencyOption,
+        Duration wakeUp) {
 
     /**
      * The command line's flag, the default because the CLI builds its settings with {@link #of} and
@@ -40,6 +44,8 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
     public static final int DEFAULT_BAUD = 2400;
     public static final int DEFAULT_RETRIES = 2;
     public static final int DEFAULT_MAX_TELEGRAMS = 16;
+    /** Longer than any optical eye needs (published ones: about 2.1 s); a longer one is a typo (seconds for ms). */
+    public static final Duration MAX_WAKE_UP = Duration.ofSeconds(10);
 
     public BusSettings {
         Objects.requireNonNull(port, "port");
@@ -49,6 +55,7 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
         Objects.requireNonNull(interFrameGap, "interFrameGap");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(latencyOption, "latencyOption");
+        Objects.requireNonNull(wakeUp, "wakeUp");
         if (port.isBlank()) {
             throw new IllegalArgumentException("expected a port (device path, tcp:host:port or sim), found nothing");
         }
@@ -64,6 +71,10 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
         if (adapterLatency.isNegative() || extraTimeout.isNegative() || interFrameGap.isNegative()) {
             throw new IllegalArgumentException("latency, extra timeout and gap must not be negative");
         }
+        if (wakeUp.isNegative() || wakeUp.compareTo(MAX_WAKE_UP) > 0) {
+            throw new IllegalArgumentException("expected a wake-up of 0 to " + MAX_WAKE_UP.toMillis() + " ms, found "
+                    + wakeUp.toMillis() + " ms");
+        }
     }
 
     /**
@@ -73,7 +84,7 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
     public static BusSettings of(String port) {
         boolean sim = isSimulator(port);
         return new BusSettings(port, DEFAULT_BAUD, Parity.EVEN, Duration.ofMillis(sim ? 0 : 50), Duration.ZERO,
-                DEFAULT_RETRIES, DEFAULT_MAX_TELEGRAMS, Duration.ZERO, Duration.ofSeconds(5), CLI_LATENCY_OPTION);
+                DEFAULT_RETRIES, DEFAULT_MAX_TELEGRAMS, Duration.ZERO, Duration.ofSeconds(5), CLI_LATENCY_OPTION, Duration.ZERO);
     }
 
     /** True for {@code sim} and {@code sim:…}: the in-process simulator. */
@@ -86,45 +97,50 @@ public record BusSettings(String port, int baud, Parity parity, Duration adapter
         return port.startsWith("tcp:");
     }
 
+    public BusSettings withWakeUp(Duration d) {
+        return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
+                connectTimeout, latencyOption, d);
+    }
+
     public BusSettings withBaud(int b) {
         return new BusSettings(port, b, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout, latencyOption);
+                connectTimeout, latencyOption, wakeUp);
     }
 
     public BusSettings withParity(Parity p) {
         return new BusSettings(port, baud, p, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout, latencyOption);
+                connectTimeout, latencyOption, wakeUp);
     }
 
     public BusSettings withAdapterLatency(Duration d) {
         return new BusSettings(port, baud, parity, d, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout, latencyOption);
+                connectTimeout, latencyOption, wakeUp);
     }
 
     public BusSettings withExtraTimeout(Duration d) {
         return new BusSettings(port, baud, parity, adapterLatency, d, retries, maxTelegrams, interFrameGap,
-                connectTimeout, latencyOption);
+                connectTimeout, latencyOption, wakeUp);
     }
 
     public BusSettings withRetries(int r) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, r, maxTelegrams, interFrameGap,
-                connectTimeout, latencyOption);
+                connectTimeout, latencyOption, wakeUp);
     }
 
     public BusSettings withMaxTelegrams(int m) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, m, interFrameGap,
-                connectTimeout, latencyOption);
+                connectTimeout, latencyOption, wakeUp);
     }
 
     public BusSettings withConnectTimeout(Duration d) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                d, latencyOption);
+                d, latencyOption, wakeUp);
     }
 
     /** @param option how the user raises the adapter latency here, as a hint names it */
     public BusSettings withLatencyOption(String option) {
         return new BusSettings(port, baud, parity, adapterLatency, extraTimeout, retries, maxTelegrams, interFrameGap,
-                connectTimeout, option);
+                connectTimeout, option, wakeUp);
     }
 
     /** The timing rules of EN 13757-2 at this baud rate with this latency. */

@@ -6,14 +6,16 @@ import io.meterbridge.telegram.SecondaryAddress;
 public sealed interface MeterAddress permits MeterAddress.Primary, MeterAddress.Secondary {
 
     /**
-     * A primary address 0–250.
+     * A primary address 0–250, or 254: the address every slave answers (EN 13757-2), for a link
+     * with one meter on it — an optical eye, or a meter whose address is not known.
      *
      * @param address the A field
      */
     record Primary(int address) implements MeterAddress {
         public Primary {
-            if (address < 0 || address > Control.ADDRESS_MAX_PRIMARY) {
-                throw new IllegalArgumentException("expected a primary address 0–250, found " + address);
+            if ((address < 0 || address > Control.ADDRESS_MAX_PRIMARY) && address != Control.ADDRESS_BROADCAST_REPLY) {
+                throw new IllegalArgumentException("expected a primary address 0–250 (or 254, which every meter answers), "
+                        + "found " + address);
             }
         }
 
@@ -40,7 +42,7 @@ public sealed interface MeterAddress permits MeterAddress.Primary, MeterAddress.
     }
 
     /**
-     * Parses {@code "1"}…{@code "250"} as a primary address and 16 hex digits
+     * Parses {@code "0"}…{@code "250"} and {@code "254"} as a primary address and 16 hex digits
      * ({@code "829371332D2C4004"}) as a secondary address.
      *
      * @throws IllegalArgumentException saying what was expected and found

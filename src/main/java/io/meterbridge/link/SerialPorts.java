@@ -163,7 +163,7 @@ public final class SerialPorts {
                 + ")", hint);
     }
 
-    private static int jSerialComm(Parity parity) {
+    static int jSerialComm(Parity parity) {
         return switch (parity) {
             case NONE -> SerialPort.NO_PARITY;
             case EVEN -> SerialPort.EVEN_PARITY;

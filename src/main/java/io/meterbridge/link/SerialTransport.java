@@ -137,6 +137,36 @@ public final class SerialTransport implements Transport {
         return n;
     }
 
+    /**
+     * Sends the preamble at 8N1 and switches back to the line's parity once the UART has sent
+     * its last byte: switching earlier would change the framing of bytes still on their way.
+     * A pseudo-terminal has no framing to switch; its bytes are sent all the same.
+     */
+    @Override
+    public void wakeUp(int baud, java.time.Duration length) throws PortUnavailableException {
+        open();
+        byte[] preamble = Transport.wakeUpPreamble(baud, length);
+        SerialPort sp;
+        synchronized (this) {
+            sp = port;
+        }
+        boolean reframe = effectiveParity != Parity.NONE;
+        if (reframe) {
+            sp.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        }
+        long start = System.nanoTime();
+        write(preamble);
+        // the kernel's and the adapter's buffers: wait the wire time, then for what is still queued
+        long done = start + Transport.wireNanos8N1(baud, preamble.length);
+        LockSupport.parkNanos(done - System.nanoTime());
+        for (int i = 0; i < 100 && sp.bytesAwaitingWrite() > 0; i++) {
+            LockSupport.parkNanos(5_000_000L);
+        }
+        if (reframe) {
+            sp.setComPortParameters(this.baud, 8, SerialPort.ONE_STOP_BIT, SerialPorts.jSerialComm(effectiveParity));
+        }
+    }
+
     @Override
     public void discardInput() throws PortUnavailableException {
         SerialPort sp = requireOpen();

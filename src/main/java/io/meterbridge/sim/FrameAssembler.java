@@ -13,19 +13,31 @@ import java.util.List;
 /**
  * The slaves' receiver: collects request bytes into frames. Bytes that cannot start a frame
  * are dropped; an invalid frame is dropped (a slave stays silent on a bad checksum), and
- * {@link #reset()} forgets a half frame after a gap.
+ * {@link #reset()} forgets a half frame after a gap. A run of 0x55 bytes right before a frame
+ * is counted as its optical wake-up preamble.
  */
 final class FrameAssembler {
 
+    /** A frame received, with the number of 0x55 bytes that came right before it. */
+    record Request(Frame frame, int preamble) {
+    }
+
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private int run;
+    private int preamble;
 
     /** Adds bytes; returns the frames they complete. */
-    List<Frame> add(byte[] bytes, int offset, int length) {
-        List<Frame> frames = new ArrayList<>();
+    List<Request> add(byte[] bytes, int offset, int length) {
+        List<Request> frames = new ArrayList<>();
         for (int i = offset; i < offset + length; i++) {
             int b = bytes[i] & 0xFF;
             if (pending.size() == 0 && b != ShortFrame.START && b != LongFrame.START) {
+                run = b == 0x55 ? run + 1 : 0;
                 continue;
+            }
+            if (pending.size() == 0) {
+                preamble = run;
+                run = 0;
             }
             pending.write(b);
             byte[] p = pending.toByteArray();
@@ -35,7 +47,7 @@ final class FrameAssembler {
             } else if (p.length >= need) {
                 pending.reset();
                 try {
-                    frames.add(Frames.parse(p));
+                    frames.add(new Request(Frames.parse(p), preamble));
                 } catch (FrameFormatException e) {
                     // A slave ignores a frame it cannot check; the master times out and repeats.
                 }
@@ -50,6 +62,7 @@ final class FrameAssembler {
 
     void reset() {
         pending.reset();
+        run = 0;
     }
 
     /** Length of the frame being received, or -1 if its header is impossible. */

@@ -91,12 +91,20 @@ public final class SimBus {
 
     /** The answer to one complete request frame, or null if nobody answers. */
     public synchronized Answer handle(Frame request, int baud) {
+        return handle(request, baud, 0);
+    }
+
+    /**
+     * @param preamble how many 0x55 bytes came right before the request (an optical wake-up);
+     *                 a meter that needs more ignores the request, as a sleeping eye would
+     */
+    public synchronized Answer handle(Frame request, int baud, int preamble) {
         byte[] raw = request.toBytes();
         List<Answer> answers = new ArrayList<>();
         if (request instanceof ShortFrame s) {
             int function = s.control() & ~Control.FCB;
             for (SimMeter m : meters) {
-                if (!m.addressedBy(s.address())) {
+                if (!m.addressedBy(s.address()) || !m.wokenBy(preamble)) {
                     continue;
                 }
                 Frame reply;
@@ -121,13 +129,13 @@ public final class SimBus {
                     && data.length == SecondaryAddress.WIRE_LENGTH) {
                 SecondaryAddress pattern = SecondaryAddress.fromWire(data, 0);
                 for (SimMeter m : meters) {
-                    if (m.select(pattern)) {
+                    if (m.wokenBy(preamble) && m.select(pattern)) {
                         addAnswer(answers, m, SingleCharacter.INSTANCE, raw, baud);
                     }
                 }
             } else {
                 for (SimMeter m : meters) {
-                    if (m.addressedBy(l.address()) && m.userData(l.control(), l.ci(), data)
+                    if (m.addressedBy(l.address()) && m.wokenBy(preamble) && m.userData(l.control(), l.ci(), data)
                             && l.address() != Control.ADDRESS_BROADCAST_NO_REPLY) {
                         addAnswer(answers, m, SingleCharacter.INSTANCE, raw, baud);
                     }

@@ -41,6 +41,8 @@ public final class SimMeter {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private int cleanAnswersFirst;
     private final List<Integer> controls = new ArrayList<>();
+    /** 0x55 bytes this meter's optical eye needs right before a request to wake; 0 for a wired meter. */
+    private int wakeUpBytes;
 
     /**
      * @param model what it measures and how it lays out records
@@ -133,7 +135,23 @@ public final class SimMeter {
         return new LongFrame(Control.RSP_UD, primaryAddress, 0x72, data);
     }
 
+    /**
+     * Makes this a meter read through its optical eye, which sleeps: it takes a request only if at
+     * least {@code bytes} 0x55 bytes came right before it (the wake-up preamble); 0 for a wired meter.
+     */
+    public synchronized void requireWakeUp(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("expected a preamble of 0 or more bytes, found " + bytes);
+        }
+        wakeUpBytes = bytes;
+    }
+
     // ------------------------------------------------------------- link behaviour, called by SimBus
+
+    /** True if the preamble before a request (its count of 0x55 bytes) wakes this meter. */
+    synchronized boolean wokenBy(int preamble) {
+        return preamble >= wakeUpBytes;
+    }
 
     /** True if this meter takes a frame sent to {@code address}. */
     synchronized boolean addressedBy(int address) {

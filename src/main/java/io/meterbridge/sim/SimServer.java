@@ -212,8 +212,9 @@ public final class SimServer implements AutoCloseable {
                 firstByte = now;
             }
             lastByte = now;
-            for (Frame request : assembler.add(buffer, 0, n)) {
-                SimBus.Answer answer = bus.handle(request, timing.baud());
+            for (FrameAssembler.Request received : assembler.add(buffer, 0, n)) {
+                Frame request = received.frame();
+                SimBus.Answer answer = bus.handle(request, timing.baud(), received.preamble());
                 long requestEnd = paced ? Math.max(System.nanoTime(), firstByte + timing.wireNanos(request.wireLength()))
                         : System.nanoTime();
                 firstByte = System.nanoTime();

@@ -54,8 +54,9 @@ public final class SimTransport implements Transport {
         long start = Math.max(now, busyUntil);
         long requestEnd = paced ? start + timing.wireNanos(bytes.length) : now;
         busyUntil = requestEnd;
-        for (Frame request : assembler.add(bytes, 0, bytes.length)) {
-            SimBus.Answer answer = bus.handle(request, timing.baud());
+        for (FrameAssembler.Request received : assembler.add(bytes, 0, bytes.length)) {
+            Frame request = received.frame();
+                SimBus.Answer answer = bus.handle(request, timing.baud(), received.preamble());
             if (answer == null) {
                 continue;
             }
@@ -67,6 +68,16 @@ public final class SimTransport implements Transport {
                 }
                 line.schedule(t, b);
             }
+        }
+    }
+
+    /** The preamble goes to the meters' receiver; unpaced, without waiting its wire time. */
+    @Override
+    public void wakeUp(int baud, Duration length) throws PortUnavailableException {
+        if (paced) {
+            Transport.super.wakeUp(baud, length);
+        } else {
+            write(Transport.wakeUpPreamble(baud, length));
         }
     }
 

@@ -49,6 +49,8 @@ public class MbusComponentConfigurer extends PropertyConfigurerSupport implement
         case "raw": getOrCreateConfiguration(target).setRaw(property(camelContext, boolean.class, value)); return true;
         case "retries": getOrCreateConfiguration(target).setRetries(property(camelContext, int.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "wakeup":
+        case "wakeUp": getOrCreateConfiguration(target).setWakeUp(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -75,6 +77,8 @@ public class MbusComponentConfigurer extends PropertyConfigurerSupport implement
         case "raw": return boolean.class;
         case "retries": return int.class;
         case "timeout": return long.class;
+        case "wakeup":
+        case "wakeUp": return long.class;
         default: return null;
         }
     }
@@ -102,6 +106,8 @@ public class MbusComponentConfigurer extends PropertyConfigurerSupport implement
         case "raw": return getOrCreateConfiguration(target).isRaw();
         case "retries": return getOrCreateConfiguration(target).getRetries();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "wakeup":
+        case "wakeUp": return getOrCreateConfiguration(target).getWakeUp();
         default: return null;
         }
     }

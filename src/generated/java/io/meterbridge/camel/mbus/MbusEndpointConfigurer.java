@@ -72,6 +72,8 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "wakeup":
+        case "wakeUp": target.getConfiguration().setWakeUp(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -128,6 +130,8 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeout": return long.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "wakeup":
+        case "wakeUp": return long.class;
         default: return null;
         }
     }
@@ -185,6 +189,8 @@ public class MbusEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeout": return target.getConfiguration().getTimeout();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "wakeup":
+        case "wakeUp": return target.getConfiguration().getWakeUp();
         default: return null;
         }
     }

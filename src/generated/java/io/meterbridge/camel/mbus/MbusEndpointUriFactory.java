@@ -23,7 +23,7 @@ public class MbusEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(31);
         props.add("adapterLatency");
         props.add("addresses");
         props.add("backoffErrorThreshold");
@@ -54,6 +54,7 @@ public class MbusEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("timeUnit");
         props.add("timeout");
         props.add("useFixedDelay");
+        props.add("wakeUp");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         Set<String> prefixes = new HashSet<>(1);

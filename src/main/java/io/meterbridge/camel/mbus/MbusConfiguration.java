@@ -61,6 +61,12 @@ public class MbusConfiguration implements Cloneable {
             + "standard's (EN 13757-2: 330 bit times plus 50 ms before the first byte), for slow meters or gateways.")
     private long timeout;
 
+    @UriParam(defaultValue = "0", javaType = "java.time.Duration", description = "For a meter read through its optical eye "
+            + "with an IR head: how long to send the wake-up preamble (0x55 at the baud rate 8N1, then back to 8E1) before "
+            + "every request, in milliseconds or with a unit (2200ms, 2.2s is what such meters typically need); usually "
+            + "with addresses=254, the address every meter answers. 0 (the default): a wired M-Bus, no preamble.")
+    private long wakeUp;
+
     @UriParam(defaultValue = "-1", description = "Milliseconds added to every reply timeout for buffering in USB adapters, "
             + "ser2net and gateways; -1 for the bus's default (50 ms on serial and TCP ports, none on the simulator).")
     private long adapterLatency = -1;
@@ -104,7 +110,8 @@ public class MbusConfiguration implements Cloneable {
     /** The bus settings these options describe. */
     public BusSettings busSettings() {
         BusSettings s = BusSettings.of(bus).withBaud(baud).withParity(parity).withRetries(retries).withMaxTelegrams(maxTelegrams)
-                .withExtraTimeout(Duration.ofMillis(timeout)).withLatencyOption(LATENCY_OPTION);
+                .withExtraTimeout(Duration.ofMillis(timeout)).withLatencyOption(LATENCY_OPTION)
+                .withWakeUp(Duration.ofMillis(wakeUp));
         if (adapterLatency >= 0) {
             s = s.withAdapterLatency(Duration.ofMillis(adapterLatency));
         }
@@ -183,6 +190,14 @@ public class MbusConfiguration implements Cloneable {
 
     public void setAddresses(String addresses) {
         this.addresses = addresses;
+    }
+
+    public long getWakeUp() {
+        return wakeUp;
+    }
+
+    public void setWakeUp(long wakeUp) {
+        this.wakeUp = wakeUp;
     }
 
     public long getTimeout() {

@@ -223,7 +223,7 @@ public sealed interface SettingType {
     record Addresses() implements SettingType {
         @Override
         public String allowed() {
-            return "comma-separated primary addresses 0–250 and/or secondary addresses of 16 hex digits";
+            return "comma-separated primary addresses 0–250 (or 254) and/or secondary addresses of 16 hex digits";
         }
 
         @Override

@@ -226,6 +226,30 @@ class MbusComponentTest {
         }
     }
 
+    /** wakeUp on the endpoint, as routes/meters.yaml shows for an IR head: a sleeping eye is read at address 254. */
+    @Test
+    void aMeterOnItsOpticalEyeIsReadWithTheWakeUpOption(TestInfo info) throws Exception {
+        String bus = bus(info);
+        io.meterbridge.sim.SimBus sleepy = io.meterbridge.sim.SimBus.standard(java.time.Clock.systemUTC());
+        sleepy.remove(sleepy.meterAt(89));
+        sleepy.meterAt(1).requireWakeUp(480); // 2 s at 2400 Bd 8N1
+        SimTransportProvider.install(bus, sleepy);
+        try (MeterbridgeService s = service("""
+                - route:
+                    id: optical
+                    from:
+                      uri: "mbus:%s?addresses=254&wakeUp=2200ms&retries=0&delay=60000&initialDelay=0"
+                      steps:
+                        - to: direct:got
+                """.formatted(bus))) {
+            ServiceHome.await(Duration.ofSeconds(10), "the optical read", () -> !got.isEmpty());
+            io.meterbridge.meter.HeatReading r = assertInstanceOf(io.meterbridge.meter.HeatReading.class, got.get(0).getMessage().getBody());
+            assertEquals("kam_82937133", r.meter().stableKey());
+            assertEquals(2200, s.context().getEndpoint("mbus:%s?addresses=254&wakeUp=2200ms&retries=0&delay=60000&initialDelay=0"
+                    .formatted(bus), MbusEndpoint.class).getConfiguration().busSettings().wakeUp().toMillis());
+        }
+    }
+
     @Test
     void routesOnOneBusShareOneMaster(TestInfo info) throws Exception {
         String bus = bus(info);

@@ -68,7 +68,7 @@ class SettingsCheckTest {
         "mbus.poll | 10 | of at least 100 ms",
         "mbus.baud | abc | mbus.baud=abc: expected one of 300, 600, 1200, 2400, 4800, 9600, 19200, 38400",
         "mbus.baud | 12345 | mbus.baud=12345: expected one of 300,",
-        "mbus.addresses | 1,251 | expected a primary address 0–250, found 251",
+        "mbus.addresses | 1,251 | expected a primary address 0–250 (or 254, which every meter answers), found 251",
         "mbus.bus | tcp:gateway | mbus.bus=tcp:gateway: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or sim",
         "mqtt.url | 127.0.0.1:1883 | mqtt.url=127.0.0.1:1883: expected a URL such as tcp://host:port (tcp, ssl, ws, wss); did you mean tcp://127.0.0.1:1883?",
         "mqtt.url | mqtt://broker:1883 | found the scheme mqtt",
