@@ -234,6 +234,10 @@ class MbusComponentTest {
         sleepy.remove(sleepy.meterAt(89));
         sleepy.meterAt(1).requireWakeUp(480); // 2 s at 2400 Bd 8N1
         SimTransportProvider.install(bus, sleepy);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MbusEndpoint.class);
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logged.start();
+        log.addAppender(logged);
         try (MeterbridgeService s = service("""
                 - route:
                     id: optical
@@ -247,7 +251,14 @@ class MbusComponentTest {
             assertEquals("kam_82937133", r.meter().stableKey());
             assertEquals(2200, s.context().getEndpoint("mbus:%s?addresses=254&wakeUp=2200ms&retries=0&delay=60000&initialDelay=0"
                     .formatted(bus), MbusEndpoint.class).getConfiguration().busSettings().wakeUp().toMillis());
+        } finally {
+            log.detachAppender(logged);
         }
+        // every minute is too often for a battery meter's eye: said once, at start
+        List<String> warnings = logged.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("reads a meter through its optical eye every 60.0 s: every read costs the "
+                + "meter's battery"), warnings.get(0));
     }
 
     @Test
