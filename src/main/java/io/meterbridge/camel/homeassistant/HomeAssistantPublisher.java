@@ -155,9 +155,7 @@ public final class HomeAssistantPublisher extends ServiceSupport implements Proc
             LOG.info("Home Assistant discovery for Home Assistant {} and later (homeassistant.version)",
                     settings.homeAssistant());
         }
-        Outbox o = new Outbox(broker);
-        o.start();
-        outbox = o;
+        outbox = new Outbox(broker, context.getExecutorServiceManager());
         broker.onConnected(b -> announce(false));
         broker.onHomeAssistantOnline(b -> announce(true));
     }

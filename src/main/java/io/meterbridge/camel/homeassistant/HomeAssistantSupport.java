@@ -1,7 +1,6 @@
 package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mqtt.BrokerConnection;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,9 @@ public final class HomeAssistantSupport {
 
     /**
      * Runs {@link HomeAssistantPublisher#reconcile()} once the routes have settled after a change,
-     * and {@link HomeAssistantPublisher#checkSilence()} every few seconds.
+     * and {@link HomeAssistantPublisher#checkSilence()} every few seconds, on one scheduled thread
+     * of Camel's {@link org.apache.camel.spi.ExecutorServiceManager} (named, and shut down with the
+     * context even if this notifier is not).
      */
     static final class RouteChanges extends EventNotifierSupport {
         private final HomeAssistantPublisher publisher;
@@ -110,11 +111,8 @@ public final class HomeAssistantSupport {
 
         @Override
         protected void doStart() {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "homeassistant-routes");
-                t.setDaemon(true);
-                return t;
-            });
+            timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "homeassistant-routes");
             long period = publisher.silenceCheckPeriod().toMillis();
             timer.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
         }
@@ -130,7 +128,7 @@ public final class HomeAssistantSupport {
         @Override
         protected synchronized void doStop() {
             if (timer != null) {
-                timer.shutdownNow();
+                getCamelContext().getExecutorServiceManager().shutdownNow(timer);
                 timer = null;
             }
         }
