@@ -1,6 +1,7 @@
 package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mqtt.BrokerConnection;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,8 @@ public final class HomeAssistantSupport {
         try {
             ctx.addService(publisher, true, true);
             if (publisher.configured()) {
-                ctx.getManagementStrategy().addEventNotifier(new RouteChanges(publisher));
+                ctx.getManagementStrategy()
+                        .addEventNotifier(new RouteChanges(publisher, settings.silenceCheckPeriod()));
                 ctx.getManagementStrategy().addEventNotifier(new PollFailures(publisher));
             }
         } catch (Exception e) {
@@ -57,17 +59,19 @@ public final class HomeAssistantSupport {
 
     /**
      * Runs {@link HomeAssistantPublisher#reconcile()} once the routes have settled after a change,
-     * and {@link HomeAssistantPublisher#checkSilence()} every few seconds, on one scheduled thread
-     * of Camel's {@link org.apache.camel.spi.ExecutorServiceManager} (named, and shut down with the
-     * context even if this notifier is not).
+     * and {@link MeterStates#silence} every {@code silenceCheck}, on one
+     * scheduled thread of Camel's {@link org.apache.camel.spi.ExecutorServiceManager} (named, and
+     * shut down with the context even if this notifier is not).
      */
     static final class RouteChanges extends EventNotifierSupport {
         private final HomeAssistantPublisher publisher;
+        private final Duration silenceCheck;
         private ScheduledExecutorService timer;
         private ScheduledFuture<?> pending;
 
-        RouteChanges(HomeAssistantPublisher publisher) {
+        RouteChanges(HomeAssistantPublisher publisher, Duration silenceCheck) {
             this.publisher = publisher;
+            this.silenceCheck = silenceCheck;
         }
 
         @Override
@@ -113,13 +117,13 @@ public final class HomeAssistantSupport {
         protected void doStart() {
             timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                     "homeassistant-routes");
-            long period = publisher.silenceCheckPeriod().toMillis();
+            long period = silenceCheck.toMillis();
             timer.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
         }
 
         private void checkSilence() {
             try {
-                publisher.checkSilence();
+                publisher.on(MeterStates::silence);
             } catch (RuntimeException e) {
                 LOG.warn("Home Assistant: checking for silent P1 meters failed: {}", e.toString(), e);
             }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * queue, not a sleeping thread, so {@link #stop()} never waits for it.
  *
  * <p>While the broker is not connected messages are dropped: what is retained (configs,
- * availability) is kept by the {@link HomeAssistantPublisher} and published again on the next connect; a state
+ * availability) is kept by {@link MeterStates} and published again on the next connect; a state
  * is only worth its moment (readings themselves are kept by the service's MQTT journal).
  */
 final class Outbox {
@@ -32,30 +33,29 @@ final class Outbox {
     /** How long {@link #stop()} waits for the message being published. */
     private static final long STOP_MILLIS = 5000;
 
-    /** One message; {@code sent} runs after the broker acknowledged it (may be null). */
-    private record Task(Publication publication, long notBeforeNanos, Runnable sent) {
-    }
-
     private final BrokerConnection broker;
     private final ExecutorServiceManager executors;
+    private final Consumer<String> removalPublished;
     private final ScheduledExecutorService executor;
-    private final Queue<Task> queue = new ArrayDeque<>();
+    private final Queue<Outgoing> queue = new ArrayDeque<>();
     /** True while a run of the queue is submitted or scheduled: at most one, so one message at a time. */
     private boolean draining;
     private boolean stopped;
 
-    Outbox(BrokerConnection broker, ExecutorServiceManager executors) {
+    /** {@code removalPublished} is told the meter of each {@link Outgoing#removes()} message acknowledged. */
+    Outbox(BrokerConnection broker, ExecutorServiceManager executors, Consumer<String> removalPublished) {
         this.broker = broker;
         this.executors = executors;
+        this.removalPublished = removalPublished;
         this.executor = executors.newSingleThreadScheduledExecutor(this, "homeassistant-publish");
     }
 
-    /** Hands in a message not to be published before {@code notBeforeNanos} ({@link System#nanoTime()}; 0: at once). */
-    synchronized void send(Publication p, long notBeforeNanos, Runnable sent) {
+    /** Hands in a message, to be published after those before it and not before its time. */
+    synchronized void send(Outgoing m) {
         if (stopped) {
             return;
         }
-        queue.add(new Task(p, notBeforeNanos, sent));
+        queue.add(m);
         if (!draining) {
             draining = true;
             executor.execute(this::drain);
@@ -78,7 +78,7 @@ final class Outbox {
     /** Publishes the messages that are due, in order; a message not yet due schedules the next run. */
     private void drain() {
         while (true) {
-            Task t;
+            Outgoing t;
             synchronized (this) {
                 t = queue.peek();
                 if (t == null || stopped) {
@@ -96,7 +96,7 @@ final class Outbox {
         }
     }
 
-    private void publish(Task t) {
+    private void publish(Outgoing t) {
         Publication p = t.publication();
         if (!broker.isConnected()) {
             LOG.debug("MQTT not connected; not publishing {} now", p.topic());
@@ -104,8 +104,8 @@ final class Outbox {
         }
         try {
             broker.publish(p.topic(), p.payload(), p.qos(), p.retain());
-            if (t.sent() != null) {
-                t.sent().run();
+            if (t.removes() != null) {
+                removalPublished.accept(t.removes());
             }
         } catch (MqttException e) {
             if (broker.isConnected()) {
