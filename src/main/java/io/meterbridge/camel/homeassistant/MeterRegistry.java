@@ -63,7 +63,7 @@ final class MeterRegistry {
     private final Path file;
     private final Map<String, Entry> meters = new TreeMap<>();
     private final Set<String> pendingRemovals = new TreeSet<>();
-    /** Changed since read or written: {@link #save()} has something to write. */
+    /** Changed since read or last saved: {@link #save()} has something to write. */
     private boolean changed;
 
     private MeterRegistry(Path file) {
@@ -179,8 +179,10 @@ final class MeterRegistry {
     }
 
     /**
-     * Writes the file if anything changed since it was read or last written (temporary file and
-     * atomic rename, so a crash leaves the old or the new one); after a failure, again next time.
+     * Writes the file if anything changed since it was read or last saved (temporary file and
+     * atomic rename, so a crash leaves the old or the new one). A failed write is tried again with
+     * the next change, not with every reading (a P1 meter sends every second: one error, not one a
+     * second).
      *
      * @throws UncheckedIOException if it cannot be written
      */
@@ -188,6 +190,7 @@ final class MeterRegistry {
         if (file == null || !changed) {
             return;
         }
+        changed = false;
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode ms = root.putObject("meters");
@@ -214,7 +217,6 @@ final class MeterRegistry {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            changed = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Home Assistant meter registry " + file + ": "
                     + e.getMessage(), e);
