@@ -1,9 +1,11 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.homeassistant.DiscoveryConfig;
 import io.meterbridge.homeassistant.HomeAssistantVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.camel.util.TimeUtils;
 
@@ -47,6 +49,9 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
     /** Default of {@link #settleDelay()}. */
     public static final Duration SETTLE_DELAY = Duration.ofSeconds(1);
 
+    /** Poll interval used for {@code expire_after} when neither the settings nor the routes give one. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
+
     public HomeAssistantSettings {
         Objects.requireNonNull(discoveryPrefix, "discoveryPrefix");
         Objects.requireNonNull(baseTopic, "baseTopic");
@@ -70,6 +75,26 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
         if (pollInterval != null && (pollInterval.isZero() || pollInterval.isNegative())) {
             throw new IllegalArgumentException("homeassistant.pollInterval must be positive, found " + pollInterval);
         }
+    }
+
+    /**
+     * The discovery settings for meterbridge {@code version}, with {@link #pollInterval()} if set,
+     * else {@code routesPoll} (the longest delay of the {@code mbus:} routes), else
+     * {@link #DEFAULT_POLL_INTERVAL}.
+     */
+    public DiscoveryConfig discoveryConfig(String version, Optional<Duration> routesPoll) {
+        Duration poll = pollInterval != null ? pollInterval : routesPoll.orElse(DEFAULT_POLL_INTERVAL);
+        return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, version, poll, expireAfterPolls,
+                bridgeStatusTopic, homeAssistant);
+    }
+
+    /**
+     * How often to look for silent P1 meters: a quarter of {@link #p1OfflineAfter()} (0.1 to 5 s),
+     * so that offline comes at most that late.
+     */
+    public Duration silenceCheckPeriod() {
+        long quarter = Math.max(100, p1OfflineAfter.toMillis() / 4);
+        return Duration.ofMillis(Math.min(quarter, 5000));
     }
 
     /**

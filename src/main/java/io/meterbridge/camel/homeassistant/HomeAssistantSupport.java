@@ -1,7 +1,7 @@
 package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mqtt.BrokerConnection;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,8 @@ public final class HomeAssistantSupport {
         try {
             ctx.addService(publisher, true, true);
             if (publisher.configured()) {
-                ctx.getManagementStrategy().addEventNotifier(new RouteChanges(publisher));
+                ctx.getManagementStrategy()
+                        .addEventNotifier(new RouteChanges(publisher, settings.silenceCheckPeriod()));
                 ctx.getManagementStrategy().addEventNotifier(new PollFailures(publisher));
             }
         } catch (Exception e) {
@@ -58,15 +59,19 @@ public final class HomeAssistantSupport {
 
     /**
      * Runs {@link HomeAssistantPublisher#reconcile()} once the routes have settled after a change,
-     * and {@link HomeAssistantPublisher#checkSilence()} every few seconds.
+     * and {@link MeterStates#silence} every {@code silenceCheck}, on one
+     * scheduled thread of Camel's {@link org.apache.camel.spi.ExecutorServiceManager} (named, and
+     * shut down with the context even if this notifier is not).
      */
     static final class RouteChanges extends EventNotifierSupport {
         private final HomeAssistantPublisher publisher;
+        private final Duration silenceCheck;
         private ScheduledExecutorService timer;
         private ScheduledFuture<?> pending;
 
-        RouteChanges(HomeAssistantPublisher publisher) {
+        RouteChanges(HomeAssistantPublisher publisher, Duration silenceCheck) {
             this.publisher = publisher;
+            this.silenceCheck = silenceCheck;
         }
 
         @Override
@@ -110,18 +115,15 @@ public final class HomeAssistantSupport {
 
         @Override
         protected void doStart() {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "homeassistant-routes");
-                t.setDaemon(true);
-                return t;
-            });
-            long period = publisher.silenceCheckPeriod().toMillis();
+            timer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "homeassistant-routes");
+            long period = silenceCheck.toMillis();
             timer.scheduleWithFixedDelay(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
         }
 
         private void checkSilence() {
             try {
-                publisher.checkSilence();
+                publisher.on(MeterStates::silence);
             } catch (RuntimeException e) {
                 LOG.warn("Home Assistant: checking for silent P1 meters failed: {}", e.toString(), e);
             }
@@ -130,7 +132,7 @@ public final class HomeAssistantSupport {
         @Override
         protected synchronized void doStop() {
             if (timer != null) {
-                timer.shutdownNow();
+                getCamelContext().getExecutorServiceManager().shutdownNow(timer);
                 timer = null;
             }
         }

@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The meters this bridge has announced to Home Assistant, kept in a small JSON file (by default
@@ -36,8 +38,9 @@ import java.util.TreeSet;
  * is answered before the meter's next reading;</li>
  * <li>meters whose removal is decided but not yet published (the broker was away).</li>
  * </ul>
- * Written atomically (temporary file, then rename) on every change of these; not on every
- * reading. Not thread safe: the {@link HomeAssistantPublisher} serialises access.
+ * Written atomically (temporary file, then rename) after a change of these; not on every
+ * reading. Not thread safe: {@link MeterStates} changes it and the {@link HomeAssistantPublisher}
+ * writes it, one event at a time.
  */
 final class MeterRegistry {
 
@@ -50,6 +53,7 @@ final class MeterRegistry {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(MeterRegistry.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -59,6 +63,8 @@ final class MeterRegistry {
     private final Path file;
     private final Map<String, Entry> meters = new TreeMap<>();
     private final Set<String> pendingRemovals = new TreeSet<>();
+    /** Changed since read or last saved: {@link #save()} has something to write. */
+    private boolean changed;
 
     private MeterRegistry(Path file) {
         this.file = file;
@@ -120,9 +126,25 @@ final class MeterRegistry {
         return r;
     }
 
-    /** The file, or null for an in-memory registry. */
-    Path file() {
-        return file;
+    /**
+     * {@link #load}s {@code file}, or if it cannot be read moves it aside (so it is not overwritten
+     * and can be looked at) and starts empty: the service runs on, and only meters removed from the
+     * routes meanwhile must be deleted in Home Assistant by hand.
+     */
+    static MeterRegistry loadOrSetAside(Path file) {
+        try {
+            return load(file);
+        } catch (RegistryException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                aside = file;
+            }
+            LOG.error("{}; starting with no known meters (file kept as {}); meters removed from the routes "
+                    + "meanwhile must be deleted in Home Assistant by hand", e.getMessage(), aside);
+            return aside.equals(file) ? inMemory() : load(file);
+        }
     }
 
     Map<String, Entry> meters() {
@@ -141,24 +163,34 @@ final class MeterRegistry {
     void put(Entry e) {
         meters.put(e.key(), e);
         pendingRemovals.remove(e.key());
+        changed = true;
     }
 
     /** Forgets a meter and remembers that its removal must still be published. */
     void remove(String key) {
         meters.remove(key);
         pendingRemovals.add(key);
+        changed = true;
     }
 
     /** The removal of {@code key} has been published. */
     void removalPublished(String key) {
-        pendingRemovals.remove(key);
+        changed |= pendingRemovals.remove(key);
     }
 
-    /** Writes the file (temporary file and atomic rename, so a crash leaves the old or the new one). */
+    /**
+     * Writes the file if anything changed since it was read or last saved (temporary file and
+     * atomic rename, so a crash leaves the old or the new one). A failed write is tried again with
+     * the next change, not with every reading (a P1 meter sends every second: one error, not one a
+     * second).
+     *
+     * @throws UncheckedIOException if it cannot be written
+     */
     void save() {
-        if (file == null) {
+        if (file == null || !changed) {
             return;
         }
+        changed = false;
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode ms = root.putObject("meters");

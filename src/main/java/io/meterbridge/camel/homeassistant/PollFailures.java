@@ -1,6 +1,5 @@
 package io.meterbridge.camel.homeassistant;
 
-import io.meterbridge.camel.mbus.MbusConstants;
 import io.meterbridge.camel.mbus.MbusEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -55,8 +54,8 @@ final class PollFailures extends EventNotifierSupport {
         }
         Exception failure = failure(exchange);
         if (failure != null) {
-            String address = exchange.getMessage().getHeader(MbusConstants.ADDRESS, String.class);
-            publisher.failedPoll(new Source(from.getEndpointBaseUri(), address), failure);
+            Source source = Source.of(exchange, null);
+            publisher.on((s, now) -> s.failedPoll(source, failure, now));
         }
     }
 

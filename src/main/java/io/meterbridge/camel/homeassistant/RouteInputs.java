@@ -17,15 +17,14 @@ import org.apache.camel.ServiceStatus;
  * {@code mbus:} routes poll, and the counters of the M-Bus buses they use. Asked of the endpoints
  * themselves ({@link MbusEndpoint}'s configuration and schedule), never parsed from their URIs,
  * so an option the component reads differently (a default, {@code RAW(…)}, a property) cannot
- * make the two disagree.
+ * make the two disagree. Asked anew each time: a route-file reload changes the routes.
+ *
+ * @param ctx the context whose routes are asked
  */
-final class RouteInputs {
-
-    private RouteInputs() {
-    }
+record RouteInputs(CamelContext ctx) implements MeterStates.Routes {
 
     /** The sources of every started route's input (a stopped or removed route configures nothing). */
-    static Set<Source> configured(CamelContext ctx) {
+    Set<Source> configured() {
         Set<Source> out = new LinkedHashSet<>();
         for (Route r : ctx.getRoutes()) {
             ServiceStatus status = ctx.getRouteController().getRouteStatus(r.getRouteId());
@@ -37,8 +36,9 @@ final class RouteInputs {
         return out;
     }
 
-    /** The longest fixed delay of the started {@code mbus:} polling routes, if any. */
-    static Optional<Duration> longestMbusDelay(CamelContext ctx) {
+    /** The longest fixed delay of the {@code mbus:} polling routes, if any. */
+    @Override
+    public Optional<Duration> longestMbusDelay() {
         Duration longest = null;
         for (Route r : ctx.getRoutes()) {
             if (r.getEndpoint() instanceof MbusEndpoint e) {
@@ -60,7 +60,8 @@ final class RouteInputs {
      * open now, summed; empty if none is open. Asked of the component's bus registry, which
      * never opens a bus to answer.
      */
-    static Optional<BusStatistics> busStatistics(CamelContext ctx) {
+    @Override
+    public Optional<BusStatistics> busStatistics() {
         Set<String> ports = new LinkedHashSet<>();
         MbusComponent component = null;
         for (Endpoint e : ctx.getEndpoints()) {

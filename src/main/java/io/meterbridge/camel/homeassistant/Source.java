@@ -1,12 +1,16 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.camel.mbus.MbusConstants;
 import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.link.MeterAddress;
+import io.meterbridge.meter.MeterIdentity;
+import io.meterbridge.meter.Reading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 
 /**
  * Where a meter is read: the route input it arrives from and, for an M-Bus meter, the address in
@@ -21,9 +25,6 @@ import org.apache.camel.Endpoint;
  * @param address the normalised M-Bus address ({@code 1}, {@code 829371332D2C4004}), or null
  */
 public record Source(String endpoint, String address) {
-
-    /** The {@code mbus:} component's header with the address a meter was read at. */
-    static final String MBUS_ADDRESS_HEADER = io.meterbridge.camel.mbus.MbusConstants.ADDRESS;
 
     public Source {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -59,6 +60,27 @@ public record Source(String endpoint, String address) {
     String scheme() {
         int colon = endpoint.indexOf(':');
         return colon < 0 ? endpoint : endpoint.substring(0, colon);
+    }
+
+    /**
+     * Where the meter of {@code exchange} is read: its route's input and, for an {@code mbus:}
+     * input (one route polls several meters), the address the consumer put in its header, else
+     * that of {@code reading} (may be null, a failed poll); any other input ({@code p1:}, a timer
+     * route reading one meter) is the meter's source by itself.
+     */
+    static Source of(Exchange exchange, Reading reading) {
+        Endpoint from = exchange.getFromEndpoint();
+        String endpoint = from != null ? from.getEndpointBaseUri() : "unknown:" + exchange.getFromRouteId();
+        String address = null;
+        if (from instanceof MbusEndpoint) {
+            address = exchange.getMessage().getHeader(MbusConstants.ADDRESS, String.class);
+            if (address == null && reading != null) {
+                MeterIdentity id = reading.meter();
+                address = id.primaryAddress() != null ? id.primaryAddress().toString()
+                        : id.secondaryAddress() != null ? id.secondaryAddress().toString() : null;
+            }
+        }
+        return new Source(endpoint, address);
     }
 
     /**

@@ -60,6 +60,37 @@ class MeterRegistryTest {
     }
 
     @Test
+    void itIsWrittenOnlyAfterAChange() throws Exception {
+        Path file = dir.resolve("meters.json");
+        MeterRegistry r = MeterRegistry.load(file);
+        r.save();
+        assertTrue(Files.notExists(file), "nothing changed, nothing written");
+        r.put(new MeterRegistry.Entry("kam_1", new Source("mbus://sim", "1"), null, Map.of(), null));
+        r.save();
+        assertTrue(Files.exists(file));
+        Files.delete(file);
+        r.removalPublished("kam_1");
+        r.save();
+        assertTrue(Files.notExists(file), "no removal was pending: no change");
+    }
+
+    @Test
+    void anUnreadableFileIsSetAsideAndTheBridgeStartsWithNoMeters() throws Exception {
+        Path file = dir.resolve("meters.json");
+        Files.writeString(file, "{ not json");
+        MeterRegistry r = MeterRegistry.loadOrSetAside(file);
+        assertTrue(r.meters().isEmpty());
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).startsWith("meters.json.unreadable-"), names.toString());
+        }
+        r.put(new MeterRegistry.Entry("kam_1", new Source("mbus://sim", "1"), null, Map.of(), null));
+        r.save();
+        assertEquals(Set.of("kam_1"), MeterRegistry.load(file).meters().keySet(), "a new file where the old one was");
+    }
+
+    @Test
     void aDamagedFileNamesFileLineAndColumn() throws Exception {
         Path file = dir.resolve("meters.json");
         Files.writeString(file, "{\n  \"format\": 1,\n  \"meters\": {\n    \"kam_1\": { \"source\": \"mbus://sim#1\" ,, }\n}\n");

@@ -53,7 +53,7 @@ class SourceAndSettingsTest {
                 }
             });
             ctx.start();
-            assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), RouteInputs.longestMbusDelay(ctx));
+            assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), new RouteInputs(ctx).longestMbusDelay());
         }
     }
 
