@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of the guide, enforced: imports point downward only. The pure decoders
- * ({@code telegram}, {@code p1}) import no other meterbridge package; the command line is the
- * only package nothing else may import.
+ * ({@code telegram}, {@code p1}, {@code kmp}) import no other meterbridge package; the command line
+ * is the only package nothing else may import.
  */
 class LayeringTest {
 
     private static final ArchRule LAYERS_POINT_DOWNWARD = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("telegram").definedBy("io.meterbridge.telegram..")
             .layer("p1").definedBy("io.meterbridge.p1..")
+            .layer("kmp").definedBy("io.meterbridge.kmp..")
             .layer("link").definedBy("io.meterbridge.link..")
             .layer("meter").definedBy("io.meterbridge.meter..")
             .layer("sim").definedBy("io.meterbridge.sim..")
@@ -31,6 +32,7 @@ class LayeringTest {
             .whereLayer("meter").mayOnlyBeAccessedByLayers("homeassistant", "sim", "camel", "cli")
             .whereLayer("link").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "cli")
             .whereLayer("p1").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
+            .whereLayer("kmp").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
             .withOptionalLayers(true);
 
     @Test

@@ -1,6 +1,8 @@
 /**
  * Simulators: an M-Bus slave bus (MULTICAL 303-like and 403-like meters, faults, collisions,
  * paced at the baud rate) and a P1 telegram source, served in-process, on a pseudo-terminal or
- * on a TCP port, for tests, for the demo default of the service, and for people.
+ * on a TCP port, for tests, for the demo default of the service, and for people. Also a KMP heat
+ * meter ({@link io.meterbridge.sim.KmpMeter}: request bytes in, response bytes out, with faults),
+ * not yet served on any transport.
  */
 package io.meterbridge.sim;
