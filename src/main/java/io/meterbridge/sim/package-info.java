@@ -1,6 +1,8 @@
 /**
  * Simulators: an M-Bus slave bus (MULTICAL 303-like and 403-like meters, faults, collisions,
  * paced at the baud rate) and a P1 telegram source, served in-process, on a pseudo-terminal or
- * on a TCP port, for tests, for the demo default of the service, and for people.
+ * on a TCP port, for tests, for the demo default of the service, and for people; and a Landis+Gyr
+ * ULTRAHEAT behind its optical eye (IEC 62056-21, {@link io.meterbridge.sim.UltraheatMeter}), pure
+ * so far: bytes in, bytes and their speed out.
  */
 package io.meterbridge.sim;
