@@ -1,5 +1,6 @@
 package io.meterbridge;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering of the guide, enforced: imports point downward only. The pure decoders
- * ({@code telegram}, {@code p1}, {@code kmp}) import no other meterbridge package; the command line
- * is the only package nothing else may import.
+ * ({@code telegram}, {@code p1}, {@code kmp}, {@code iec62056}) import no other meterbridge package;
+ * the command line is the only package nothing else may import.
  */
 class LayeringTest {
 
@@ -19,6 +20,7 @@ class LayeringTest {
             .layer("telegram").definedBy("io.meterbridge.telegram..")
             .layer("p1").definedBy("io.meterbridge.p1..")
             .layer("kmp").definedBy("io.meterbridge.kmp..")
+            .layer("iec62056").definedBy("io.meterbridge.iec62056..")
             .layer("link").definedBy("io.meterbridge.link..")
             .layer("meter").definedBy("io.meterbridge.meter..")
             .layer("sim").definedBy("io.meterbridge.sim..")
@@ -33,13 +35,29 @@ class LayeringTest {
             .whereLayer("link").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "cli")
             .whereLayer("p1").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
             .whereLayer("kmp").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
+            .whereLayer("iec62056").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
             .withOptionalLayers(true);
+
+    /**
+     * The layers let anything use {@code telegram}, so they would not notice the IEC 62056-21 codec
+     * importing it: this says outright that the codec needs nothing but the JDK.
+     */
+    private static final ArchRule IEC62056_IMPORTS_ONLY_THE_JDK = classes().that().resideInAPackage("io.meterbridge.iec62056..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.meterbridge.iec62056..", "java..");
+
+    private static JavaClasses mainClasses() {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.meterbridge");
+    }
 
     @Test
     void importsPointDownward() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.meterbridge");
-        LAYERS_POINT_DOWNWARD.check(classes);
+        LAYERS_POINT_DOWNWARD.check(mainClasses());
+    }
+
+    @Test
+    void iec62056ImportsOnlyTheJdk() {
+        IEC62056_IMPORTS_ONLY_THE_JDK.check(mainClasses());
     }
 }
