@@ -161,18 +161,30 @@ public final class KmpReceiver {
         frame.write(b);
     }
 
-    /** The frame in progress ended with its stop byte. */
-    private void finish(List<KmpEvent> out) {
+    /**
+     * Ends the frame in progress and returns its bytes, or null if it was going the other way
+     * (our own request read back by the head): then it is counted and reported as an echo.
+     */
+    private byte[] endFrame(List<KmpEvent> out) {
         byte[] wire = frame.toByteArray();
         KmpDirection direction = inFrame;
         inFrame = null;
         if (direction != listening) {
             echoes++;
             out.add(new KmpEvent.EchoSkipped(frameStart, wire));
+            return null;
+        }
+        return wire;
+    }
+
+    /** The frame in progress ended with its stop byte. */
+    private void finish(List<KmpEvent> out) {
+        byte[] wire = endFrame(out);
+        if (wire == null) {
             return;
         }
         try {
-            KmpFrame decoded = KmpFrame.decode(direction, wire);
+            KmpFrame decoded = KmpFrame.decode(listening, wire);
             frames++;
             out.add(new KmpEvent.FrameReceived(frameStart, decoded, wire));
         } catch (KmpFrameException e) {
@@ -186,12 +198,8 @@ public final class KmpReceiver {
      * says precisely why they are no frame.
      */
     private void finishCut(int next, List<KmpEvent> out) {
-        byte[] wire = frame.toByteArray();
-        KmpDirection direction = inFrame;
-        inFrame = null;
-        if (direction != listening) {
-            echoes++;
-            out.add(new KmpEvent.EchoSkipped(frameStart, wire));
+        byte[] wire = endFrame(out);
+        if (wire == null) {
             return;
         }
         byte[] attempt = wire;
@@ -200,7 +208,7 @@ public final class KmpReceiver {
             attempt[wire.length] = (byte) next;
         }
         try {
-            KmpFrame.decode(direction, attempt);
+            KmpFrame.decode(listening, attempt);
             throw new IllegalStateException("a frame cut short decoded: " + HexFormat.of().formatHex(attempt));
         } catch (KmpFrameException e) {
             reject(wire, e, out);
