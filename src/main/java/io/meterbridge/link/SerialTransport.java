@@ -26,6 +26,8 @@ public final class SerialTransport implements Transport {
     private final boolean stream;
     private SerialPort port;
     private volatile Parity effectiveParity;
+    /** Set by {@link #reframe}: the framing in use when it is not the one the port was opened with. */
+    private volatile Framing framing;
     private int blockingTimeoutMillis;
 
     /** An M-Bus line: request/answer, exact reply timeouts (see {@link #read}). */
@@ -69,6 +71,7 @@ public final class SerialTransport implements Transport {
             sp.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 0);
         }
         effectiveParity = opened.parity();
+        framing = null;
         port = sp;
     }
 
@@ -167,6 +170,26 @@ public final class SerialTransport implements Transport {
         }
     }
 
+    /**
+     * Switches the UART once the bytes already written have left it. A pseudo-terminal keeps no
+     * parity (see {@link SerialPorts}): its framing is switched without parity, bytes pass all the same.
+     */
+    @Override
+    public boolean reframe(Framing framing) throws PortUnavailableException {
+        SerialPort sp = requireOpen();
+        for (int i = 0; i < 200 && sp.bytesAwaitingWrite() > 0; i++) {
+            LockSupport.parkNanos(5_000_000L);
+        }
+        Parity p = effectiveParity == Parity.NONE && parity != Parity.NONE ? Parity.NONE : framing.parity();
+        boolean set = sp.setComPortParameters(framing.baud(), framing.dataBits(),
+                framing.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT, SerialPorts.jSerialComm(p));
+        if (!set) {
+            throw lost("the port rejects " + framing);
+        }
+        this.framing = new Framing(framing.baud(), framing.dataBits(), p, framing.stopBits());
+        return true;
+    }
+
     @Override
     public void discardInput() throws PortUnavailableException {
         SerialPort sp = requireOpen();
@@ -201,6 +224,10 @@ public final class SerialTransport implements Transport {
      */
     @Override
     public String describe() {
+        Framing f = framing;
+        if (f != null) {
+            return path + " (" + f + ")";
+        }
         if (effectiveParity == null) {
             return path + " (" + baud + " Bd 8" + parity.name().charAt(0) + "1 asked for, not open yet)";
         }

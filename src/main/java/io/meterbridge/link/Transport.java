@@ -55,6 +55,19 @@ public interface Transport extends AutoCloseable {
         return bytes * 10L * 1_000_000_000L / baud;
     }
 
+    /**
+     * Changes the line's framing for what follows, once the bytes already written have left the
+     * line: an optical protocol's own framing (KMP 1200 Bd 8N2), or the speed an IEC 62056-21
+     * meter announced. A serial port switches its UART; this default does nothing, for transports
+     * whose framing is the far end's business (a TCP gateway is set up on the gateway, the
+     * simulator has none).
+     *
+     * @return true if the line now runs at {@code framing}, false if this transport cannot change it
+     */
+    default boolean reframe(Framing framing) throws PortUnavailableException {
+        return false;
+    }
+
     /** Throws away bytes that have arrived but not been read (late answers, echoes). */
     void discardInput() throws PortUnavailableException;
 

@@ -262,11 +262,25 @@ public final class Journal {
         }
     }
 
-    /** Waits up to {@code millis} or until {@link #wakeUp}; returns true if woken. */
-    public boolean awaitNudge(long millis) throws InterruptedException {
+    /** How many times {@link #wakeUp} has been called: take it before an attempt, wait with it after. */
+    public long nudges() {
         lock.lock();
         try {
-            long seen = nudges;
+            return nudges;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits up to {@code millis} or until {@link #wakeUp} is called after {@link #nudges()} was
+     * {@code seen}; returns true if woken. A wake-up that came during the failed attempt (the
+     * broker came back while the attempt was timing out) ends the wait at once rather than being
+     * missed for a whole back-off.
+     */
+    public boolean awaitNudge(long seen, long millis) throws InterruptedException {
+        lock.lock();
+        try {
             long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
             while (nudges == seen && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);

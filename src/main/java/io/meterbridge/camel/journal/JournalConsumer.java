@@ -107,6 +107,7 @@ final class JournalConsumer extends DefaultConsumer {
                 continue;
             }
             JournalEntry entry = next.get();
+            long nudges = this.journal.nudges();
             Exception failure = deliver(journal, entry, failures);
             if (failure == null) {
                 if (!advance(journal, entry.sequence())) {
@@ -124,7 +125,7 @@ final class JournalConsumer extends DefaultConsumer {
                     LOG.warn("Journal {}: message {} not delivered (attempt {}), {} waiting, retrying in {} ms: {}",
                             endpoint.getName(), entry.sequence(), failures, journal.backlog(cursor), delay, failure.getMessage());
                 }
-                if (sleep(delay)) {
+                if (sleep(nudges, delay)) {
                     delay = endpoint.getRetryDelay(); // woken: the destination is back, start the back-off afresh
                 } else {
                     delay = Math.min(delay * 2, endpoint.getMaxRetryDelay());
@@ -182,8 +183,13 @@ final class JournalConsumer extends DefaultConsumer {
 
     /** Back-off before a retry; cut short by {@link Journal#wakeUp} (stopping, or the destination is back). */
     private boolean sleep(long millis) {
+        return sleep(this.journal.nudges(), millis);
+    }
+
+    /** As {@link #sleep(long)}, also cut short by a wake-up since the journal's nudge count was {@code seen}. */
+    private boolean sleep(long seen, long millis) {
         try {
-            return this.journal.awaitNudge(millis);
+            return this.journal.awaitNudge(seen, millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
