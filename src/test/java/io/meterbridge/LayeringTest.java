@@ -34,8 +34,8 @@ class LayeringTest {
             .whereLayer("meter").mayOnlyBeAccessedByLayers("homeassistant", "sim", "camel", "cli")
             .whereLayer("link").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "cli")
             .whereLayer("p1").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
-            .whereLayer("kmp").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
-            .whereLayer("iec62056").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
+            .whereLayer("kmp").mayOnlyBeAccessedByLayers("link", "meter", "sim", "camel", "homeassistant", "cli")
+            .whereLayer("iec62056").mayOnlyBeAccessedByLayers("link", "meter", "sim", "camel", "homeassistant", "cli")
             .withOptionalLayers(true);
 
     /**

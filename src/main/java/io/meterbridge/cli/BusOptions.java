@@ -40,6 +40,21 @@ final class BusOptions {
 
     /** Settings from the options. */
     BusSettings settings() {
+        BusSettings s = BusSettings.of(portName()).withBaud(baud).withParity(Parity.parse(parity));
+        if (latencyMillis != null) {
+            s = s.withAdapterLatency(Duration.ofMillis(latencyMillis));
+        }
+        if (retries != null) {
+            s = s.withRetries(retries);
+        }
+        if (wakeUpMillis != null) {
+            s = s.withWakeUp(Duration.ofMillis(wakeUpMillis));
+        }
+        return s;
+    }
+
+    /** The port from --port or --tcp. */
+    String portName() {
         String p;
         if (tcp != null && port != null) {
             throw new IllegalArgumentException("give either --port or --tcp, not both");
@@ -51,16 +66,6 @@ final class BusOptions {
             throw new IllegalArgumentException("which bus? give --port /dev/ttyUSB0 (or tcp:HOST:PORT, or sim), "
                     + "or --tcp HOST:PORT");
         }
-        BusSettings s = BusSettings.of(p).withBaud(baud).withParity(Parity.parse(parity));
-        if (latencyMillis != null) {
-            s = s.withAdapterLatency(Duration.ofMillis(latencyMillis));
-        }
-        if (retries != null) {
-            s = s.withRetries(retries);
-        }
-        if (wakeUpMillis != null) {
-            s = s.withWakeUp(Duration.ofMillis(wakeUpMillis));
-        }
-        return s;
+        return p;
     }
 }

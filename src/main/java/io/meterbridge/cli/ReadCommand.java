@@ -5,6 +5,9 @@ import io.meterbridge.link.BusStatistics;
 import io.meterbridge.link.LongFrame;
 import io.meterbridge.link.MBusException;
 import io.meterbridge.link.MeterAddress;
+import io.meterbridge.link.OpticalSettings;
+import io.meterbridge.camel.optical.OpticalConfiguration;
+import io.meterbridge.kmp.KmpRegisterList;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.SecondaryAddress;
@@ -20,14 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code read}: reads every telegram of one meter and prints its records. */
 @Command(name = "read", mixinStandardHelpOptions = true,
-        description = "Reads all telegrams of one meter (following DIF 0x1F) and prints its records as a table, "
-                + "or as JSON with --json.")
+        description = {"Reads all telegrams of one M-Bus meter (following DIF 0x1F) and prints its records as a table, "
+                + "or as JSON with --json.",
+                "With --kmp or --iec62056, reads a heat meter through its optical eye with an IR head instead and prints "
+                + "the normalised reading as the service publishes it; with --json, that reading's JSON object."})
 final class ReadCommand implements Callable<Integer> {
 
     @Mixin
     BusOptions bus;
 
-    @Option(names = "--address", required = true, paramLabel = "1|89|IIIIIIIIMMMMVVDD",
+    @Option(names = "--address", paramLabel = "1|89|IIIIIIIIMMMMVVDD",
             description = "Primary address 0–250 (254: whichever meter is there, as on an optical eye) or secondary address (16 hex digits, F = wildcard).")
     String address;
 
@@ -38,11 +43,52 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--max-telegrams", paramLabel = "N", description = "Cap on telegrams (default 16).")
     Integer maxTelegrams;
 
+    @Option(names = "--kmp", description = "Read a Kamstrup MULTICAL through its optical eye over KMP (1200 Bd 8N2) "
+            + "instead of M-Bus, and print the normalised reading as the service publishes it.")
+    boolean kmp;
+
+    @Option(names = "--iec62056", description = "Read an IEC 62056-21 meter (Landis+Gyr ULTRAHEAT UH50/T550 and others) "
+            + "through its optical eye (300 Bd 7E1, then the meter's speed), and print the normalised reading.")
+    boolean iec62056;
+
+    @Option(names = "--registers", paramLabel = "LIST", description = "With --kmp: the registers, by name or id (default "
+            + OpticalConfiguration.DEFAULT_REGISTERS + "; eight a request).")
+    String registers;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "With --kmp: the meter's model as the wired path names "
+            + "it (\"MULTICAL 403\"), which KMP itself does not tell, so the reading and Home Assistant device match the "
+            + "same meter read over M-Bus.")
+    String model;
+
+    @Option(names = "--max-baud", paramLabel = "BAUD", description = "With --iec62056: the highest speed to ask a mode C "
+            + "meter for (default 19200; 300 keeps the readout at 300 Bd, for a TCP bridge).")
+    Integer maxBaud;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "With --kmp or --iec62056: the longest wait for an "
+            + "answer's first byte (default 2000).")
+    Integer timeoutMillis;
+
+    /** M-Bus options that mean nothing on an optical protocol, which has its own framing and no address. */
+    private static final java.util.List<String> MBUS_ONLY = java.util.List.of("--address", "--baud", "--parity",
+            "--wake-up", "--max-telegrams");
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (kmp || iec62056) {
+            return optical();
+        }
+        for (String o : java.util.List.of("--registers", "--model", "--max-baud", "--timeout")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), o + " needs --kmp or --iec62056");
+            }
+        }
+        if (address == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "which meter? give --address (1, 89, "
+                    + "254 for whichever meter is there, or a secondary address), or --kmp / --iec62056 for an optical eye");
+        }
         MeterAddress meter = MeterAddress.parse(address);
         var settings = bus.settings();
         if (maxTelegrams != null) {
@@ -71,6 +117,44 @@ final class ReadCommand implements Callable<Integer> {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         print(out, json, meter, where, telegrams, true, stats, millis);
+        return 0;
+    }
+
+    private int optical() throws Exception {
+        var parsed = spec.commandLine().getParseResult();
+        if (kmp && iec62056) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --kmp or --iec62056, not both");
+        }
+        for (String o : MBUS_ONLY) {
+            if (parsed.hasMatchedOption(o)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), o + " is an M-Bus option, not for "
+                        + (kmp ? "--kmp" : "--iec62056") + " (the protocol sets its own framing and has no address)");
+            }
+        }
+        if (kmp ? maxBaud != null : registers != null || model != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (kmp ? "--max-baud is for --iec62056"
+                    : (registers != null ? "--registers" : "--model") + " is for --kmp"));
+        }
+        OpticalSettings settings = OpticalSettings.of(bus.portName());
+        if (bus.latencyMillis != null) {
+            settings = settings.withAdapterLatency(java.time.Duration.ofMillis(bus.latencyMillis));
+        }
+        if (bus.retries != null) {
+            settings = settings.withRetries(bus.retries);
+        }
+        if (timeoutMillis != null) {
+            settings = settings.withReplyTimeout(java.time.Duration.ofMillis(timeoutMillis));
+        }
+        OpticalRead.Result r;
+        if (kmp) {
+            r = OpticalRead.kmp(settings, KmpRegisterList.parse(registers == null ? OpticalConfiguration.DEFAULT_REGISTERS
+                    : registers), model == null ? new io.meterbridge.meter.KmpNormalizer()
+                            : new io.meterbridge.meter.KmpNormalizer(model));
+        } else {
+            var options = io.meterbridge.iec62056.ReadoutOptions.landisGyrUltraheat();
+            r = OpticalRead.iec62056(settings, maxBaud == null ? options : options.withMaxBaudRate(maxBaud));
+        }
+        OpticalRead.print(spec.commandLine().getOut(), json, r);
         return 0;
     }
 

@@ -39,7 +39,7 @@ final class MeterStates {
     /** What the state asks of the running routes when it needs it: Camel's in the service, fixed values in tests. */
     interface Routes {
         /** For {@code expire_after} when the settings give no poll interval. */
-        Optional<Duration> longestMbusDelay();
+        Optional<Duration> longestPollDelay();
 
         /** For the bridge's diagnostic sensors: the counters of the open M-Bus buses, summed. */
         Optional<BusStatistics> busStatistics();
@@ -286,7 +286,7 @@ final class MeterStates {
     }
 
     private DiscoveryConfig discoveryConfig() {
-        return settings.discoveryConfig(version, routes.longestMbusDelay());
+        return settings.discoveryConfig(version, routes.longestPollDelay());
     }
 
     /** Snapshot for diagnostics: each meter's key, source and availability. */

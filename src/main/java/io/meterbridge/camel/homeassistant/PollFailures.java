@@ -1,6 +1,7 @@
 package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mbus.MbusEndpoint;
+import io.meterbridge.camel.optical.OpticalEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -9,7 +10,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Hands every failed poll of an {@code mbus:} consumer to the {@link HomeAssistantPublisher},
+ * Hands every failed poll of an {@code mbus:} or {@code optical:} consumer to the {@link HomeAssistantPublisher},
  * from Camel's own exchange events, so that a route needs no {@code homeAssistant} step in its
  * {@code onException} for a meter to go offline.
  *
@@ -49,7 +50,7 @@ final class PollFailures extends EventNotifierSupport {
         Endpoint from = exchange.getFromEndpoint();
         // copies a multicast or splitter made end on their own; their failure reaches the poll's
         // own exchange, which is the one to count
-        if (!(from instanceof MbusEndpoint) || exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null) {
+        if (!(from instanceof MbusEndpoint || from instanceof OpticalEndpoint) || exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null) {
             return;
         }
         Exception failure = failure(exchange);

@@ -2,6 +2,8 @@ package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mbus.MbusComponent;
 import io.meterbridge.camel.mbus.MbusEndpoint;
+import io.meterbridge.camel.optical.OpticalEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import io.meterbridge.link.BusStatistics;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -36,12 +38,13 @@ record RouteInputs(CamelContext ctx) implements MeterStates.Routes {
         return out;
     }
 
-    /** The longest fixed delay of the {@code mbus:} polling routes, if any. */
+    /** The longest fixed delay of the {@code mbus:} and {@code optical:} polling routes, if any. */
     @Override
-    public Optional<Duration> longestMbusDelay() {
+    public Optional<Duration> longestPollDelay() {
         Duration longest = null;
         for (Route r : ctx.getRoutes()) {
-            if (r.getEndpoint() instanceof MbusEndpoint e) {
+            if (r.getEndpoint() instanceof MbusEndpoint || r.getEndpoint() instanceof OpticalEndpoint) {
+                ScheduledPollEndpoint e = (ScheduledPollEndpoint) r.getEndpoint();
                 Object scheduler = e.getScheduler();
                 if (scheduler != null && !"none".equals(scheduler)) {
                     continue; // a cron schedule (quartz, spring, a scheduler bean) has no fixed delay

@@ -32,7 +32,6 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
     private MbusConfiguration configuration;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MbusEndpoint.class);
-    private static final long BATTERY_FRIENDLY_MILLIS = 15 * 60_000L;
 
     private BusLease lease;
     private Normalizer normalizer;
@@ -63,20 +62,9 @@ public class MbusEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /**
-     * Meters read through their optical eye run on a battery, and every wake-up and read costs
-     * some of it (Landis+Gyr's figure for its own optical readout: about 30 minutes of battery life
-     * a read): a schedule faster than every 15 minutes says so once. A cron schedule is the user's
-     * considered choice and is not second-guessed; a mains-powered meter may be polled as fast as
-     * the protocol allows, with the warning.
-     */
     private void warnIfDrainingABattery() {
-        boolean fixedDelay = getScheduler() == null || "none".equals(getScheduler());
-        long every = getTimeUnit().toMillis(getDelay());
-        if (configuration.getWakeUp() > 0 && fixedDelay && every < BATTERY_FRIENDLY_MILLIS) {
-            LOG.warn("{} reads a meter through its optical eye every {} s: every read costs the meter's battery; poll "
-                    + "every 15 minutes or slower (delay=1h is usual) unless the meter is mains-powered",
-                    org.apache.camel.util.URISupport.sanitizeUri(getEndpointUri()), every / 1000.0);
+        if (configuration.getWakeUp() > 0) {
+            io.meterbridge.camel.reading.BatterySchedule.warnIfDraining(this, LOG);
         }
     }
 

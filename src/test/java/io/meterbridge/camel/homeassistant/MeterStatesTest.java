@@ -41,7 +41,7 @@ class MeterStatesTest {
         Duration delay = Duration.ofMinutes(1);
 
         @Override
-        public Optional<Duration> longestMbusDelay() {
+        public Optional<Duration> longestPollDelay() {
             return Optional.ofNullable(delay);
         }
 

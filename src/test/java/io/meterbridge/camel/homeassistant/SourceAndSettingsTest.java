@@ -53,7 +53,7 @@ class SourceAndSettingsTest {
                 }
             });
             ctx.start();
-            assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), new RouteInputs(ctx).longestMbusDelay());
+            assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), new RouteInputs(ctx).longestPollDelay());
         }
     }
 
