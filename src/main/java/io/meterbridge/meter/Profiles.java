@@ -1,7 +1,9 @@
 package io.meterbridge.meter;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses the profile of a meter from manufacturer, version byte and medium.
@@ -35,6 +37,22 @@ public final class Profiles {
     /** The MULTICAL model of a Kamstrup version byte, e.g. "MULTICAL 403" for 0x34, or null. */
     public static String kamstrupModel(int version) {
         return KAMSTRUP_MODELS.get(version);
+    }
+
+    /**
+     * The MULTICAL model of this name as the wired path spells it, any case ({@code "multical 403"}
+     * gives {@code "MULTICAL 403"}), or empty for a name that is not one of {@link #KAMSTRUP_MODELS}.
+     * For a meter read over another protocol whose own answer does not name the model (KMP).
+     */
+    public static Optional<String> kamstrupModelNamed(String name) {
+        String wanted = name.strip();
+        return KAMSTRUP_MODELS.values().stream().filter(m -> m.equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    /** The MULTICAL models the wired path knows, in version order, for messages that list them. */
+    static List<String> kamstrupModels() {
+        return KAMSTRUP_MODELS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                .toList();
     }
 
     /** True for media a heat meter reports: heat (outlet, inlet), cooling (outlet, inlet), heat/cooling. */
