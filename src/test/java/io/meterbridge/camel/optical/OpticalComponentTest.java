@@ -1,32 +1,21 @@
 package io.meterbridge.camel.optical;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.meterbridge.camel.service.MeterbridgeService;
-import io.meterbridge.camel.testing.ServiceHome;
-import io.meterbridge.link.OpticalNoAnswerException;
-import io.meterbridge.meter.HeatReading;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
-/** The optical: component on the built-in simulators (sim:kmp, sim:iec62056), from YAML routes. */
+/** The optical: component from YAML routes: what it refuses before it reads anything. */
 class OpticalComponentTest {
 
     @TempDir
@@ -85,68 +74,6 @@ class OpticalComponentTest {
     /** A simulated head of this test's own, so faults do not leak between tests. */
     static String port(String kind, TestInfo info) {
         return "sim:" + kind + ":" + info.getTestMethod().orElseThrow().getName();
-    }
-
-    @Test
-    void aMulticalOverKmpGivesTheHeatReadingOfTheSameMeterOverMbus(TestInfo info) throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger(OpticalEndpoint.class);
-        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
-        warnings.start();
-        log.addAppender(warnings);
-        try (MeterbridgeService s = service("optical:" + port("kmp", info)
-                + "?protocol=kmp&model=MULTICAL 403&initialDelay=0&delay=60000")) {
-            ServiceHome.await(Duration.ofSeconds(20), "a reading", () -> !got.isEmpty());
-        } finally {
-            log.detachAppender(warnings);
-        }
-        Exchange e = got.get(0);
-        HeatReading r = assertInstanceOf(HeatReading.class, e.getMessage().getBody());
-        assertEquals("MULTICAL 403", r.meter().model());
-        assertEquals("KAM", e.getMessage().getHeader(OpticalConstants.MANUFACTURER));
-        assertEquals(r.meter().stableKey(), e.getMessage().getHeader(OpticalConstants.METER_KEY));
-        assertTrue(r.meter().stableKey().matches("kam_\\d{8}"), r.meter().stableKey());
-        assertEquals("KMP", e.getMessage().getHeader(OpticalConstants.PROTOCOL));
-        assertNotNull(r.heatEnergy(), "E1");
-        assertNotNull(r.volumeM3(), "V1");
-        assertNotNull(r.flowTemperatureC(), "T1");
-        assertNotNull(r.returnTemperatureC(), "T2");
-        assertNotNull(r.operatingHours(), "hour counter");
-        assertTrue(failed.isEmpty(), failed.toString());
-        // a poll every minute drains the battery: said once, with why
-        List<String> said = warnings.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertEquals(1, said.stream().filter(m -> m.contains("costs the meter's battery")).count(), said.toString());
-    }
-
-    @Test
-    void anUltraheatReadoutIsAHeatReadingOfLandisGyr(TestInfo info) throws Exception {
-        try (MeterbridgeService s = service("optical:" + port("iec62056", info)
-                + "?protocol=iec62056&initialDelay=0&delay=1h")) {
-            ServiceHome.await(Duration.ofSeconds(30), "a readout", () -> !got.isEmpty() || !failed.isEmpty());
-        }
-        assertTrue(failed.isEmpty(), () -> failed.get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).toString());
-        HeatReading r = assertInstanceOf(HeatReading.class, got.get(0).getMessage().getBody());
-        assertEquals("LUG", r.meter().manufacturer());
-        assertTrue(r.meter().model().contains("UH50"), r.meter().model());
-        assertNotNull(r.heatEnergy());
-        assertNotNull(r.volumeM3());
-        assertTrue(r.records().size() > 10, "every line of the readout is kept: " + r.records().size());
-    }
-
-    @Test
-    void aSilentMeterFailsItsReadWithWhatToCheck(TestInfo info) throws Exception {
-        String port = port("kmp", info);
-        io.meterbridge.sim.SimTransportProvider.opticalMeter(port).silence(true);
-        try (MeterbridgeService s = service("optical:" + port + "?protocol=kmp&initialDelay=0&delay=1h&retries=1"
-                + "&replyTimeout=300")) {
-            ServiceHome.await(Duration.ofSeconds(20), "a failed read", () -> !failed.isEmpty());
-        }
-        Exception cause = failed.get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        OpticalNoAnswerException e = assertInstanceOf(OpticalNoAnswerException.class, cause);
-        assertEquals(2, e.attempts());
-        assertTrue(e.getMessage().startsWith("no answer on " + port), e.getMessage());
-        assertTrue(e.getMessage().contains("from the KMP meter"), e.getMessage());
-        assertTrue(e.getMessage().contains("MULTICAL 303 answers only for a while after its button is pressed"), e.getMessage());
-        assertTrue(got.isEmpty());
     }
 
     @Test
