@@ -1,20 +1,13 @@
 package io.meterbridge.camel.journal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 
 /**
@@ -43,22 +36,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal {
 
-    private static final String SUFFIX = ".json";
     private static final String CURSORS = "cursors";
-    private static final String LAST_SEQUENCE = "last-sequence";
-
-    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final Path directory;
     private final int capacity;
     private final String id;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** sequence → file, the entries some cursor has not passed yet (the files are the truth; this is an index). */
-    private final TreeMap<Long, Path> entries = new TreeMap<>();
-    /** cursor name → the last sequence delivered through it (also in {@code cursors/<name>}). */
-    private final Map<String, Long> cursors = new TreeMap<>();
-    private long nextSequence;
+    /** The messages some cursor has not passed yet. */
+    private final JournalEntries entries;
+    private final JournalCursors cursors;
     private long nudges;
 
     /**
@@ -73,12 +60,9 @@ public final class Journal {
         this.directory = directory.toAbsolutePath().normalize();
         this.capacity = capacity;
         try {
-            Files.createDirectories(this.directory.resolve(CURSORS));
+            this.cursors = new JournalCursors(this.directory.resolve(CURSORS));
             this.id = JournalFiles.readOrCreateId(this.directory.resolve("journal-id"));
-            long last = JournalFiles.readSequence(this.directory.resolve(LAST_SEQUENCE), 0);
-            entries.putAll(JournalFiles.entries(this.directory, SUFFIX));
-            this.nextSequence = Math.max(last, entries.isEmpty() ? 0 : entries.lastKey()) + 1;
-            cursors.putAll(JournalFiles.cursors(this.directory.resolve(CURSORS)));
+            this.entries = new JournalEntries(this.directory);
         } catch (IOException e) {
             throw new JournalException("cannot open journal " + this.directory + ": " + e, e);
         }
@@ -113,7 +97,7 @@ public final class Journal {
     public Set<String> cursorNames() {
         lock.lock();
         try {
-            return Set.copyOf(cursors.keySet());
+            return cursors.names();
         } finally {
             lock.unlock();
         }
@@ -133,10 +117,8 @@ public final class Journal {
         }
         lock.lock();
         try {
-            if (!cursors.containsKey(name)) {
-                long before = entries.isEmpty() ? nextSequence - 1 : entries.firstKey() - 1;
-                writeCursor(name, before);
-                cursors.put(name, before);
+            if (!cursors.contains(name)) {
+                cursors.set(name, entries.beforeOldest());
             }
         } finally {
             lock.unlock();
@@ -150,13 +132,9 @@ public final class Journal {
     public void removeCursor(String name) {
         lock.lock();
         try {
-            if (cursors.remove(name) != null) {
-                Files.deleteIfExists(directory.resolve(CURSORS).resolve(name));
-                JournalFiles.forceDirectory(directory.resolve(CURSORS));
+            if (cursors.remove(name)) {
                 prune();
             }
-        } catch (IOException e) {
-            throw new JournalException("cannot remove cursor " + name + " of journal " + directory + ": " + e, e);
         } finally {
             lock.unlock();
         }
@@ -166,7 +144,7 @@ public final class Journal {
     public int backlog(String cursor) {
         lock.lock();
         try {
-            return entries.tailMap(position(cursor), false).size();
+            return entries.countAfter(position(cursor));
         } finally {
             lock.unlock();
         }
@@ -184,16 +162,9 @@ public final class Journal {
             if (entries.size() >= capacity) {
                 throw new JournalFullException(directory, capacity);
             }
-            long seq = nextSequence;
-            JournalEntry entry = new JournalEntry(seq, Instant.now(), plain(headers), body);
-            Path target = directory.resolve(String.format("%020d", seq) + SUFFIX);
-            JournalFiles.writeDurably(target, JournalFiles.encode(entry));
-            nextSequence = seq + 1;
-            entries.put(seq, target);
+            JournalEntry entry = entries.append(headers, body);
             changed.signalAll();
             return entry;
-        } catch (IOException e) {
-            throw new JournalException("cannot write to journal " + directory + ": " + e, e);
         } finally {
             lock.unlock();
         }
@@ -207,29 +178,9 @@ public final class Journal {
     public Optional<JournalEntry> peek(String cursor) {
         lock.lock();
         try {
-            for (var next = entries.higherEntry(position(cursor)); next != null; next = entries.higherEntry(position(cursor))) {
-                try {
-                    return Optional.of(JournalFiles.decode(next.getKey(), next.getValue()));
-                } catch (JournalException e) {
-                    setAside(next.getKey(), next.getValue(), e);
-                }
-            }
-            return Optional.empty();
+            return entries.firstAfter(position(cursor));
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void setAside(long seq, Path file, JournalException why) {
-        entries.remove(seq);
-        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
-        try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.error("Journal {}: message {} set aside as {}, the messages after it go on: {}", directory, seq, aside,
-                    why.getMessage());
-        } catch (IOException e) {
-            LOG.error("Journal {}: message {} skipped (and could not be renamed: {}): {}", directory, seq, e,
-                    why.getMessage());
         }
     }
 
@@ -238,7 +189,7 @@ public final class Journal {
         lock.lock();
         try {
             long nanos = unit.toNanos(timeout);
-            while (entries.higherKey(position(cursor)) == null && nanos > 0) {
+            while (!entries.anyAfter(position(cursor)) && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);
             }
             return peek(cursor);
@@ -305,8 +256,7 @@ public final class Journal {
             if (sequence <= position(cursor)) {
                 return;
             }
-            writeCursor(cursor, sequence);
-            cursors.put(cursor, sequence);
+            cursors.set(cursor, sequence);
             prune();
         } finally {
             lock.unlock();
@@ -314,54 +264,11 @@ public final class Journal {
     }
 
     private long position(String cursor) {
-        Long at = cursors.get(cursor);
-        if (at == null) {
-            throw new IllegalArgumentException("journal " + directory + " has no cursor '" + cursor + "'; it has " + cursors.keySet());
-        }
-        return at;
+        return cursors.position(cursor);
     }
 
     /** Deletes the entries every cursor has passed (none while no cursor exists: nobody has read them). */
     private void prune() {
-        if (cursors.isEmpty()) {
-            return;
-        }
-        long passed = cursors.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-        var gone = entries.headMap(passed, true);
-        if (gone.isEmpty()) {
-            return;
-        }
-        try {
-            if (gone.size() == entries.size()) {
-                // remember the number before the last file goes, so numbering continues after a restart
-                JournalFiles.writeSequence(directory.resolve(LAST_SEQUENCE), nextSequence - 1);
-            }
-            for (Path file : gone.values()) {
-                Files.deleteIfExists(file);
-            }
-            gone.clear();
-            JournalFiles.forceDirectory(directory);
-        } catch (IOException e) {
-            // the cursors are written: the files are deleted at the next advance or start
-            LOG.warn("Journal {}: cannot delete delivered messages up to {}: {}", directory, passed, e.toString());
-        }
-    }
-
-    private void writeCursor(String name, long sequence) {
-        try {
-            JournalFiles.writeSequence(directory.resolve(CURSORS).resolve(name), sequence);
-        } catch (IOException e) {
-            throw new JournalException("cannot write cursor " + name + " of journal " + directory + ": " + e, e);
-        }
-    }
-
-    private static Map<String, Object> plain(Map<String, Object> headers) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        headers.forEach((k, v) -> {
-            if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-                out.put(k, v);
-            }
-        });
-        return out;
+        cursors.lowest().ifPresent(entries::deleteUpTo);
     }
 }
