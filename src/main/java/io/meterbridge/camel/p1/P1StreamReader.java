@@ -5,7 +5,6 @@ import io.meterbridge.link.Transport;
 import io.meterbridge.p1.CrcMismatch;
 import io.meterbridge.p1.Dropped;
 import io.meterbridge.p1.EncryptedP1Framer;
-import io.meterbridge.p1.GeneralGlobalCipher;
 import io.meterbridge.p1.P1FormatException;
 import io.meterbridge.p1.P1Frame;
 import io.meterbridge.p1.P1Framer;
@@ -46,7 +45,6 @@ final class P1StreamReader implements Runnable {
     private static final long READ_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Quiet this long mid-telegram, the telegram was cut off: meters send each one in a burst. */
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** Several telegrams worth of bytes without one telegram: the serial settings are wrong. */
     private static final long NO_TELEGRAM_HINT_BYTES = 8192;
 
@@ -70,8 +68,8 @@ final class P1StreamReader implements Runnable {
     private volatile long connects;
     private volatile long disconnects;
 
-    private final RateLimitedLog crcLog = new RateLimitedLog();
-    private final RateLimitedLog droppedLog = new RateLimitedLog();
+    private final RateLimitedLog crcLog = new RateLimitedLog(LOG);
+    private final RateLimitedLog droppedLog = new RateLimitedLog(LOG);
 
     /**
      * @param name      the port as configured, for log lines
@@ -167,7 +165,7 @@ final class P1StreamReader implements Runnable {
         long idleNanos = TimeUnit.MILLISECONDS.toNanos(config.getIdleTimeout());
         long telegramsAtConnect = telegrams;
         boolean hinted = false;
-        StreamLook look = new StreamLook();
+        P1StreamLook look = new P1StreamLook();
         while (running) {
             int n = transport.read(buffer, 0, buffer.length, READ_TIMEOUT_NANOS);
             long now = System.nanoTime();
@@ -202,36 +200,6 @@ final class P1StreamReader implements Runnable {
                             look.hint(config.encrypted()));
                 }
             }
-        }
-    }
-
-    /** What the bytes of a connection that gave no telegram looked like, to say what to check. */
-    private static final class StreamLook {
-        private boolean apduTags;
-        private boolean slashes;
-
-        void scan(byte[] bytes, int n) {
-            for (int i = 0; i < n; i++) {
-                apduTags |= (bytes[i] & 0xFF) == GeneralGlobalCipher.APDU_TAG && i + 1 < n
-                        && bytes[i + 1] == GeneralGlobalCipher.SYSTEM_TITLE_BYTES;
-                slashes |= bytes[i] == '/';
-            }
-        }
-
-        String hint(boolean decrypting) {
-            if (!decrypting && apduTags) {
-                return "the meter sends encrypted telegrams (0xDB 0x08 ...): set decryptionKey to its P1 key"
-                        + " (Luxembourg Smarty: from the grid operator)";
-            }
-            if (decrypting && apduTags) {
-                return "encrypted telegrams arrive but none opens: check decryptionKey and authenticationKey (the"
-                        + " lines above say which)";
-            }
-            if (decrypting && slashes) {
-                return "decryptionKey is set but the telegrams look like plain text: remove decryptionKey";
-            }
-            return "check baudRate/dataBits/parity (DSMR 4/5: 115200 8N1; DSMR 2.2/3: baudRate=9600&dataBits=7"
-                    + "&parity=even)";
         }
     }
 
@@ -295,36 +263,5 @@ final class P1StreamReader implements Runnable {
         P1Framer.Statistics f = framerStatistics;
         return new P1Statistics(telegrams, f.crcMismatches(), parityErrors, parseErrors, f.truncated(), f.oversized(),
                 f.malformed(), f.undecryptable(), f.noiseBytes(), position, connects, disconnects);
-    }
-
-    /** Logs the first event of a kind, then at most one line a minute with how many were not logged. */
-    private static final class RateLimitedLog {
-        private long last = Long.MIN_VALUE;
-        private long suppressed;
-
-        void warn(String format, Object... args) {
-            log(true, format, args);
-        }
-
-        void info(String format, Object... args) {
-            log(false, format, args);
-        }
-
-        private void log(boolean warn, String format, Object... args) {
-            long now = System.nanoTime();
-            if (last != Long.MIN_VALUE && now - last < LOG_INTERVAL_NANOS) {
-                suppressed++;
-                LOG.debug(format, args);
-                return;
-            }
-            String line = suppressed == 0 ? format : format + " (" + suppressed + " more like it in the last minute)";
-            if (warn) {
-                LOG.warn(line, args);
-            } else {
-                LOG.info(line, args);
-            }
-            last = now;
-            suppressed = 0;
-        }
     }
 }
