@@ -5,24 +5,19 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 
+import io.meterbridge.camel.optical.OpticalConfiguration;
+import io.meterbridge.camel.optical.OpticalMeter;
 import io.meterbridge.camel.reading.ReadingConverters;
-import io.meterbridge.iec62056.ReadoutOptions;
-import io.meterbridge.kmp.KmpRegisterList;
-import io.meterbridge.link.Iec62056Master;
-import io.meterbridge.link.KmpMaster;
-import io.meterbridge.link.KmpRead;
 import io.meterbridge.link.MBusException;
-import io.meterbridge.link.OpticalSettings;
 import io.meterbridge.link.OpticalStatistics;
-import io.meterbridge.meter.KmpNormalizer;
 import io.meterbridge.meter.RawRecord;
 import io.meterbridge.meter.Reading;
-import io.meterbridge.meter.UltraheatNormalizer;
 
 /**
- * {@code read --kmp} and {@code read --iec62056}: reads one meter through its optical eye and
- * prints the normalised reading as the service publishes it — a table, or with {@code --json}
- * the very JSON object the service writes to its journal, files and MQTT (one per read).
+ * {@code read --kmp} and {@code read --iec62056}: reads one meter through its optical eye with
+ * the {@code optical:} component's own reader and prints the normalised reading as the service
+ * publishes it — a table, or with {@code --json} the very JSON object the service writes to its
+ * journal, files and MQTT (one per read).
  */
 final class OpticalRead {
 
@@ -33,21 +28,11 @@ final class OpticalRead {
     private OpticalRead() {
     }
 
-    static Result kmp(OpticalSettings settings, KmpRegisterList registers, KmpNormalizer normalizer) throws MBusException {
+    static Result read(OpticalConfiguration configuration) throws MBusException {
         long t0 = System.nanoTime();
-        try (KmpMaster master = KmpMaster.open(settings)) {
-            KmpRead read = master.read(registers);
-            Reading reading = normalizer.normalize(read.meterType(), read.serialNumber(), read.values(),
-                    Clock.systemUTC().instant());
-            return new Result(reading, master.describe(), master.statistics(), (System.nanoTime() - t0) / 1_000_000);
-        }
-    }
-
-    static Result iec62056(OpticalSettings settings, ReadoutOptions options) throws MBusException {
-        long t0 = System.nanoTime();
-        try (Iec62056Master master = Iec62056Master.open(settings)) {
-            Reading reading = new UltraheatNormalizer().normalize(master.read(options), Clock.systemUTC().instant());
-            return new Result(reading, master.describe(), master.statistics(), (System.nanoTime() - t0) / 1_000_000);
+        try (OpticalMeter meter = OpticalMeter.of(configuration, Clock.systemUTC())) {
+            Reading reading = meter.read();
+            return new Result(reading, meter.describe(), meter.statistics(), (System.nanoTime() - t0) / 1_000_000);
         }
     }
 

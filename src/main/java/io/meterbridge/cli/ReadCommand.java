@@ -5,9 +5,8 @@ import io.meterbridge.link.BusStatistics;
 import io.meterbridge.link.LongFrame;
 import io.meterbridge.link.MBusException;
 import io.meterbridge.link.MeterAddress;
-import io.meterbridge.link.OpticalSettings;
 import io.meterbridge.camel.optical.OpticalConfiguration;
-import io.meterbridge.kmp.KmpRegisterList;
+import io.meterbridge.camel.optical.OpticalProtocol;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.SecondaryAddress;
@@ -135,25 +134,24 @@ final class ReadCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (kmp ? "--max-baud is for --iec62056"
                     : (registers != null ? "--registers" : "--model") + " is for --kmp"));
         }
-        OpticalSettings settings = OpticalSettings.of(bus.portName());
+        OpticalConfiguration c = new OpticalConfiguration();
+        c.setPort(bus.portName());
+        c.setProtocol(kmp ? OpticalProtocol.KMP : OpticalProtocol.IEC62056);
+        c.setRegisters(registers);
+        c.setModel(model);
+        if (maxBaud != null) {
+            c.setMaxBaudRate(maxBaud);
+        }
         if (bus.latencyMillis != null) {
-            settings = settings.withAdapterLatency(java.time.Duration.ofMillis(bus.latencyMillis));
+            c.setAdapterLatency(bus.latencyMillis);
         }
         if (bus.retries != null) {
-            settings = settings.withRetries(bus.retries);
+            c.setRetries(bus.retries);
         }
         if (timeoutMillis != null) {
-            settings = settings.withReplyTimeout(java.time.Duration.ofMillis(timeoutMillis));
+            c.setReplyTimeout(timeoutMillis);
         }
-        OpticalRead.Result r;
-        if (kmp) {
-            r = OpticalRead.kmp(settings, KmpRegisterList.parse(registers == null ? OpticalConfiguration.DEFAULT_REGISTERS
-                    : registers), model == null ? new io.meterbridge.meter.KmpNormalizer()
-                            : new io.meterbridge.meter.KmpNormalizer(model));
-        } else {
-            var options = io.meterbridge.iec62056.ReadoutOptions.landisGyrUltraheat();
-            r = OpticalRead.iec62056(settings, maxBaud == null ? options : options.withMaxBaudRate(maxBaud));
-        }
+        OpticalRead.Result r = OpticalRead.read(c);
         OpticalRead.print(spec.commandLine().getOut(), json, r);
         return 0;
     }

@@ -34,6 +34,11 @@ final class Iec62056OpticalMeter implements OpticalMeter {
     }
 
     @Override
+    public String describe() {
+        return master.describe();
+    }
+
+    @Override
     public OpticalStatistics statistics() {
         return master.statistics();
     }

@@ -37,6 +37,11 @@ final class KmpOpticalMeter implements OpticalMeter {
     }
 
     @Override
+    public String describe() {
+        return master.describe();
+    }
+
+    @Override
     public OpticalStatistics statistics() {
         return master.statistics();
     }
