@@ -240,8 +240,9 @@ public sealed interface SettingType {
     }
 
     /**
-     * Where a meter is: a serial device, {@code tcp:host:port}, or the simulator: {@code sim}, one
-     * of {@code simulators}, or with {@code anySimulator} any {@code sim:NAME}. A device that is not
+     * Where a meter is: a serial device, {@code tcp:host:port}, or a simulator: one of
+     * {@code simulators} ({@code sim:kmp:*} stands for {@code sim:kmp} and any {@code sim:kmp:NAME}),
+     * or with {@code anySimulator} any {@code sim:NAME}. A device that is not
      * there yet is not an error here: it is opened (and reopened) when the routes run, with its
      * own message.
      */
@@ -254,16 +255,20 @@ public sealed interface SettingType {
 
         @Override
         public String allowed() {
-            return "a serial device such as /dev/ttyUSB0, tcp:host:port, or sim"
-                    + (simulators.isEmpty() ? "" : " (or " + String.join(", ", simulators) + ")");
+            return "a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: " + String.join(", ",
+                    simulators).replace(":*", "[:NAME]") + (anySimulator ? " or sim:NAME" : "");
         }
 
         @Override
         public boolean accepts(String value) {
-            if (value.equals("sim") || simulators.stream().anyMatch(value::equalsIgnoreCase)) {
-                return true;
+            for (String sim : simulators) {
+                if (sim.endsWith(":*") ? value.equals(sim.substring(0, sim.length() - 2))
+                        || value.startsWith(sim.substring(0, sim.length() - 1)) && value.length() > sim.length() - 1
+                        : value.equalsIgnoreCase(sim)) {
+                    return true;
+                }
             }
-            if (value.startsWith("sim:")) {
+            if (value.equals("sim") || value.startsWith("sim:")) {
                 return anySimulator && value.length() > 4;
             }
             if (value.startsWith("tcp:")) {

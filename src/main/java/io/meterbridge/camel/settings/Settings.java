@@ -40,7 +40,7 @@ public final class Settings {
     private static final Choice MBUS_BAUD = Choice.of("300", "600", "1200", "2400", "4800", "9600", "19200", "38400");
 
     private static final List<Setting> ALL = List.of(
-            optional("mbus.bus", new Port(List.of("sim:paced"), true)),
+            optional("mbus.bus", new Port(List.of("sim", "sim:paced"), true)),
             required("mbus.addresses", new Addresses()),
             required("mbus.poll", new Millis(100)),
             required("mbus.baud", MBUS_BAUD),
@@ -72,7 +72,7 @@ public final class Settings {
             optional("homeassistant.p1OfflineAfter", new Millis(100)),
             required("homeassistant.registry", new Text()),
             required("homeassistant.version", new Parsed("a Home Assistant Core release such as 2024.11", HomeAssistantVersion::parse)),
-            optional("optical.port", new Port(List.of("sim:kmp", "sim:iec62056"), false)),
+            optional("optical.port", new Port(List.of("sim:kmp:*", "sim:iec62056:*"), false)),
             optional("optical.protocol", Choice.of("kmp", "iec62056")),
             optional("optical.poll", new Millis(100)),
             optional("optical.model", new Text()),
@@ -117,6 +117,7 @@ public final class Settings {
 
     /** {@code sim:DSMR_4} …: the versions the P1 simulator emits (not the catch-all OTHER_ ones). */
     private static List<String> p1Simulators() {
-        return Arrays.stream(P1Version.values()).map(Enum::name).filter(n -> !n.startsWith("OTHER_")).map(n -> "sim:" + n).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("sim"), Arrays.stream(P1Version.values())
+                .map(Enum::name).filter(n -> !n.startsWith("OTHER_")).map(n -> "sim:" + n)).toList();
     }
 }

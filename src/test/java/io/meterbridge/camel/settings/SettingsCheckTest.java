@@ -69,13 +69,16 @@ class SettingsCheckTest {
         "mbus.baud | abc | mbus.baud=abc: expected one of 300, 600, 1200, 2400, 4800, 9600, 19200, 38400",
         "mbus.baud | 12345 | mbus.baud=12345: expected one of 300,",
         "mbus.addresses | 1,251 | expected a primary address 0–250 (or 254, which every meter answers), found 251",
-        "mbus.bus | tcp:gateway | mbus.bus=tcp:gateway: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or sim",
+        "mbus.bus | tcp:gateway | mbus.bus=tcp:gateway: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim, sim:paced or sim:NAME",
         "mqtt.url | 127.0.0.1:1883 | mqtt.url=127.0.0.1:1883: expected a URL such as tcp://host:port (tcp, ssl, ws, wss); did you mean tcp://127.0.0.1:1883?",
         "mqtt.url | mqtt://broker:1883 | found the scheme mqtt",
         "mqtt.qos | 0 | mqtt.qos=0: expected one of 1, 2",
         "http.url | htp:/oops | http.url=htp:/oops: expected a URL such as http://host:port (http, https)",
         "http.url | http:///oops | found no host",
-        "p1.port | sim:DSMR_9 | p1.port=sim:DSMR_9: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or sim (or sim:DSMR_2_OR_3",
+        "p1.port | sim:DSMR_9 | p1.port=sim:DSMR_9: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim, sim:DSMR_2_OR_3",
+        // plain sim is the M-Bus simulator, which speaks no KMP
+        "optical.port | sim | optical.port=sim: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim:kmp[:NAME], sim:iec62056[:NAME]",
+        "optical.port | sim:kmp: | a simulator: sim:kmp[:NAME]",
         "p1.dataBits | 9 | p1.dataBits=9: expected one of 7, 8",
         "p1.timeZone | Europe/Amsterdamm | expected a time zone such as Europe/Amsterdam",
         "homeassistant.offlineAfterFailedPolls | 0 | expected a whole number from 1 to 1000",
@@ -87,6 +90,14 @@ class SettingsCheckTest {
         String line = only(Map.of(key, value));
         assertTrue(line.startsWith("application.properties:1: " + key + "="), line);
         assertTrue(line.contains(expected), line);
+    }
+
+    @Test
+    void everyOpticalSimulatorNameAndRealPortIsAccepted() throws Exception {
+        for (String port : List.of("sim:kmp", "sim:kmp:attic", "sim:iec62056", "sim:iec62056:cellar", "/dev/ttyUSB0",
+                "tcp:192.168.1.30:2000")) {
+            assertEquals(List.of(), check(Map.of("optical.port", port), Map.of()), port);
+        }
     }
 
     @Test
