@@ -1,18 +1,26 @@
 package io.meterbridge.cli;
 
 import io.meterbridge.link.BusSettings;
+import io.meterbridge.link.Framing;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.SerialTransport;
 import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1Version;
 import io.meterbridge.sim.EncryptingP1Meter;
+import io.meterbridge.sim.Fault;
+import io.meterbridge.sim.KmpEye;
+import io.meterbridge.sim.OpticalEye;
+import io.meterbridge.sim.OpticalSimServer;
 import io.meterbridge.sim.P1Fault;
 import io.meterbridge.sim.P1Output;
 import io.meterbridge.sim.P1Simulator;
 import io.meterbridge.sim.PtyLink;
+import io.meterbridge.sim.RandomFaults;
 import io.meterbridge.sim.SimBus;
 import io.meterbridge.sim.SimMeter;
 import io.meterbridge.sim.SimServer;
+import io.meterbridge.sim.UltraheatEye;
+import io.meterbridge.sim.UltraheatFault;
 
 import java.io.PrintWriter;
 import java.net.Inet6Address;
@@ -25,7 +33,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,13 +54,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code simulate}: serves the simulated M-Bus on a pseudo-terminal or a TCP port for any master;
  * with {@code --p1}, a smart electricity meter's P1 output on a pseudo-terminal, to every client
- * of a TCP server, or to a file or stdout.
+ * of a TCP server, or to a file or stdout; with {@code --kmp} or {@code --iec62056}, a heat meter
+ * behind its optical eye on a pseudo-terminal or a TCP port.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves a simulated M-Bus — a MULTICAL 303-like meter at primary address 1 and a two-telegram "
                 + "MULTICAL 403-like meter at 89, values evolving with time — on a pseudo-terminal (via socat) or a "
                 + "TCP port, so meterbridge, libmbus's tools or Node-RED can read it.",
-            "--tcp (M-Bus and P1) listens on 127.0.0.1 only, unless --bind names another address (0.0.0.0: every "
+            "--tcp (every simulator) listens on 127.0.0.1 only, unless --bind names another address (0.0.0.0: every "
                 + "interface): the simulator has no access control, and on the M-Bus whoever reaches it can change "
                 + "meter addresses.",
             "Example: meterbridge simulate --pty /tmp/ttyMBUS0 --paced, then meterbridge scan --port /tmp/ttyMBUS0.",
@@ -70,16 +83,51 @@ import picocli.CommandLine.Model.CommandSpec;
             "  --output PATH: appended to a file or device; without --pty, --tcp or --output: stdout.",
             "  --key HEX: encrypt every telegram as a Luxembourg Smarty meter does (AES-128-GCM, 32 hex digits; read it"
                 + " with p1.decryptionKey set to the same key). Faults then strike the encrypted bytes.",
-            "  Example: meterbridge simulate --p1 --dialect DSMR_4 --tcp 2000 --fault-rate 0.1"})
+            "  Example: meterbridge simulate --p1 --dialect DSMR_4 --tcp 2000 --fault-rate 0.1",
+            "",
+            "With --kmp or --iec62056: a heat meter behind its optical eye instead, for read --kmp / read --iec62056 "
+                + "and optical: routes: a MULTICAL 403-like meter speaking KMP (1200 Bd 8N2), or a Landis+Gyr "
+                + "ULTRAHEAT UH50-like meter giving IEC 62056-21 readouts (300 Bd 7E1, the data block at 2400 Bd), "
+                + "values moving with time. On a socat pseudo-terminal (--pty, default " + SimulateCommand.KMP_PTY
+                + " resp. " + SimulateCommand.IEC_PTY + ") or --tcp PORT; bytes are paced at the meter's speed, which "
+                + "the simulator follows itself (a pty has none).",
+            "  --fault KIND[:N] (repeatable): the next N answers (default 1) go wrong that way; KIND:P%% a random "
+                + "share of them. --kmp: " + SimulateCommand.KMP_FAULT_NAMES + "; --iec62056: "
+                + SimulateCommand.IEC_FAULT_NAMES + " (deep-sleep: only a wake-up of 2.1 s or more is heard).",
+            "  Example: meterbridge simulate --kmp --pty /tmp/ttyKMP --fault crc:2, then meterbridge read --kmp --port "
+                + "/tmp/ttyKMP."})
 final class SimulateCommand implements Callable<Integer> {
 
-    private static final List<String> MBUS_ONLY = List.of("--paced", "--baud", "--reply-delay");
+    private static final List<String> MBUS_ONLY = List.of("--paced", "--baud", "--reply-delay", "--wake-up-required");
     private static final List<String> P1_ONLY = List.of("--output", "--dialect", "--interval", "--count",
             "--fault-rate", "--seed", "--zone", "--key", "--authentication-key");
+    static final String MBUS_PTY = "/tmp/ttyMBUS0";
+    static final String KMP_PTY = "/tmp/ttyKMP";
+    static final String IEC_PTY = "/tmp/ttyIEC";
+    /** {@code --fault} kinds as the command line names them (constants, for the help text), in the order of the faults below. */
+    static final String KMP_FAULT_NAMES = "no-answer, late, crc, truncate, noise, echo";
+    static final String IEC_FAULT_NAMES = "no-answer, deep-sleep, bcc, truncate";
+    private static final Map<String, Fault> KMP_FAULTS = kinds(KMP_FAULT_NAMES, Fault.NO_ANSWER, Fault.LATE_ANSWER,
+            Fault.BAD_CHECKSUM, Fault.TRUNCATED, Fault.NOISE, Fault.ECHO);
+    private static final Map<String, UltraheatFault> IEC_FAULTS = kinds(IEC_FAULT_NAMES, UltraheatFault.NO_ANSWER,
+            UltraheatFault.SLEEPING, UltraheatFault.BAD_BCC, UltraheatFault.TRUNCATED);
+
+    @SafeVarargs
+    private static <F> Map<String, F> kinds(String names, F... faults) {
+        String[] n = names.split(", ");
+        if (n.length != faults.length) {
+            throw new IllegalStateException("expected a name for each of " + faults.length + " faults, found " + n.length);
+        }
+        Map<String, F> m = new LinkedHashMap<>();
+        for (int i = 0; i < n.length; i++) {
+            m.put(n[i], faults[i]);
+        }
+        return m;
+    }
 
     static final class Where {
         @Option(names = "--pty", paramLabel = "PATH", description = "Link path of the pty a master or P1 reader opens "
-                + "(needs socat; M-Bus default: /tmp/ttyMBUS0).")
+                + "(needs socat; default: M-Bus " + MBUS_PTY + ", --kmp " + KMP_PTY + ", --iec62056 " + IEC_PTY + ").")
         Path pty;
 
         @Option(names = "--tcp", paramLabel = "PORT",
@@ -101,6 +149,19 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--p1", description = "Simulate a P1 electricity meter instead of the M-Bus.")
     boolean p1;
+
+    @Option(names = "--kmp", description = "Simulate a Kamstrup MULTICAL behind its optical eye, speaking KMP, "
+            + "instead of the M-Bus.")
+    boolean kmp;
+
+    @Option(names = "--iec62056", description = "Simulate a Landis+Gyr ULTRAHEAT UH50 behind its optical eye, giving "
+            + "IEC 62056-21 readouts, instead of the M-Bus.")
+    boolean iec62056;
+
+    @Option(names = "--fault", paramLabel = "KIND[:N|:P%]", description = "With --kmp or --iec62056 (repeatable): "
+            + "the next N answers (default 1) suffer KIND, or a share P%% of them. --kmp: " + KMP_FAULT_NAMES
+            + "; --iec62056: " + IEC_FAULT_NAMES + ".")
+    List<String> faults = new ArrayList<>();
 
     @Option(names = "--paced", description = "M-Bus: pace bytes at the baud rate (11 bits per character) like a real bus.")
     boolean paced;
@@ -159,16 +220,43 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkOptions();
+        if (kmp || iec62056) {
+            return optical();
+        }
         return p1 ? p1() : mbus();
     }
 
     /** Options of the other simulator are a usage error, not silently ignored. */
     private void checkOptions() {
         ParseResult parsed = spec.commandLine().getParseResult();
-        for (String o : p1 ? MBUS_ONLY : P1_ONLY) {
-            if (parsed.hasMatchedOption(o)) {
-                throw new ParameterException(spec.commandLine(), o + (p1 ? " is for the M-Bus simulator, not with --p1"
-                        : " needs --p1 (it is an option of the P1 simulator)"));
+        if ((p1 ? 1 : 0) + (kmp ? 1 : 0) + (iec62056 ? 1 : 0) > 1) {
+            throw new ParameterException(spec.commandLine(), "--p1, --kmp and --iec62056 are different simulators: "
+                    + "give one of them (or none, for the M-Bus)");
+        }
+        if (kmp || iec62056) {
+            String mode = kmp ? "--kmp" : "--iec62056";
+            for (String o : MBUS_ONLY) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw new ParameterException(spec.commandLine(), o + " is for the M-Bus simulator, not with " + mode
+                            + " (the optical protocol sets its own speed and timing)");
+                }
+            }
+            for (String o : P1_ONLY) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw new ParameterException(spec.commandLine(), o + " is for the P1 simulator (--p1), not with "
+                            + mode);
+                }
+            }
+        } else {
+            for (String o : p1 ? MBUS_ONLY : P1_ONLY) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw new ParameterException(spec.commandLine(), o + (p1 ? " is for the M-Bus simulator, not with --p1"
+                            : " needs --p1 (it is an option of the P1 simulator)"));
+                }
+            }
+            if (parsed.hasMatchedOption("--fault")) {
+                throw new ParameterException(spec.commandLine(), "--fault needs --kmp or --iec62056 (it is an option of "
+                        + "the optical simulators" + (p1 ? "; the P1 simulator has --fault-rate)" : ")"));
             }
         }
         if (faultRate < 0 || faultRate > 1) {
@@ -223,7 +311,7 @@ final class SimulateCommand implements Callable<Integer> {
             server = SimServer.tcp(bindAddress(), this.where.tcp, bus, paced, baud);
             where = tcpWhere(server.tcpAddress(), server.tcpPort(), "read it with --tcp");
         } else {
-            Path pty = this.where != null ? this.where.pty : Path.of("/tmp/ttyMBUS0");
+            Path pty = this.where != null ? this.where.pty : Path.of(MBUS_PTY);
             Path dir = Files.createTempDirectory("meterbridge-sim");
             dir.toFile().deleteOnExit(); // empty by then: socat removes its link when it stops
             Path simSide = dir.resolve("slave");
@@ -238,6 +326,119 @@ final class SimulateCommand implements Callable<Integer> {
         for (SimMeter m : bus.meters()) {
             out.printf("  primary %-3d secondary %s  %s, %d telegram%s%n", m.primaryAddress(), m.secondaryAddress(),
                     m.model().name(), m.model().telegramCount(), m.model().telegramCount() == 1 ? "" : "s");
+        }
+        out.println("Ctrl-C to stop.");
+        out.flush();
+        PtyLink linkToClose = link;
+        runUntilStopped(() -> {
+            server.close();
+            if (linkToClose != null) {
+                linkToClose.close();
+            }
+        }, null);
+        return 0;
+    }
+
+    /** A fault asked for with {@code --fault}: a count of next answers, or a share of them. */
+    private record FaultOption<F>(String name, F fault, int times, double share) {
+        String describe() {
+            // the percentage without a trailing .0, as the user wrote it
+            return share >= 0 ? name + " on " + new java.math.BigDecimal(Double.toString(share * 100)).stripTrailingZeros()
+                    .toPlainString() + "% of answers" : name + " on the next " + (times == 1 ? "answer" : times + " answers");
+        }
+    }
+
+    /** Parses the {@code --fault} options against the kinds this simulator knows. */
+    private <F> List<FaultOption<F>> faultOptions(Map<String, F> kinds, String mode) {
+        List<FaultOption<F>> out = new ArrayList<>();
+        for (String text : faults) {
+            int colon = text.indexOf(':');
+            String name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+            F fault = kinds.get(name);
+            if (fault == null) {
+                throw new ParameterException(spec.commandLine(), "--fault " + text + ": unknown fault '" + name + "' for "
+                        + mode + "; expected one of " + String.join(", ", kinds.keySet()));
+            }
+            String amount = colon < 0 ? "1" : text.substring(colon + 1).trim();
+            try {
+                if (amount.endsWith("%")) {
+                    double percent = Double.parseDouble(amount.substring(0, amount.length() - 1));
+                    if (!(percent > 0 && percent <= 100)) {
+                        throw new NumberFormatException();
+                    }
+                    out.add(new FaultOption<>(name, fault, 0, percent / 100));
+                } else {
+                    int times = Integer.parseInt(amount);
+                    if (times < 1) {
+                        throw new NumberFormatException();
+                    }
+                    out.add(new FaultOption<>(name, fault, times, -1));
+                }
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--fault " + text + ": expected how many next answers "
+                        + "(" + name + ":3, at least 1) or what share of them (" + name + ":10%, above 0 up to 100%), "
+                        + "found '" + amount + "'");
+            }
+        }
+        return out;
+    }
+
+    private int optical() throws Exception {
+        String mode = kmp ? "--kmp" : "--iec62056";
+        OpticalEye eye;
+        List<String> said = new ArrayList<>();
+        if (kmp) {
+            RandomFaults<Fault> random = new RandomFaults<>(System.nanoTime());
+            KmpEye k = KmpEye.standard(random);
+            for (FaultOption<Fault> f : faultOptions(KMP_FAULTS, mode)) {
+                if (f.share() >= 0) {
+                    random.add(f.fault(), f.share());
+                } else {
+                    k.meter().inject(f.fault(), f.times());
+                }
+                said.add(f.describe());
+            }
+            eye = k;
+        } else {
+            RandomFaults<UltraheatFault> random = new RandomFaults<>(System.nanoTime());
+            UltraheatEye u = UltraheatEye.standard(random);
+            for (FaultOption<UltraheatFault> f : faultOptions(IEC_FAULTS, mode)) {
+                if (f.share() >= 0) {
+                    random.add(f.fault(), f.share());
+                } else {
+                    u.meter().inject(f.fault(), f.times());
+                }
+                said.add(f.describe().replace("answer", "readout"));
+            }
+            eye = u;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PtyLink link = null;
+        OpticalSimServer server;
+        String where;
+        String read = "meterbridge read " + mode + " --port ";
+        if (this.where != null && this.where.tcp != null) {
+            server = OpticalSimServer.tcp(bindAddress(), this.where.tcp, eye);
+            InetAddress a = server.tcpAddress();
+            String host = a.isAnyLocalAddress() ? "HOST"
+                    : a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+            where = "TCP port " + server.tcpPort() + " of " + (a.isAnyLocalAddress() ? "every interface" : a.getHostAddress())
+                    + " (read it with " + read + "tcp:" + host + ":" + server.tcpPort() + ")";
+        } else {
+            Path pty = this.where != null ? this.where.pty : Path.of(kmp ? KMP_PTY : IEC_PTY);
+            Path dir = Files.createTempDirectory("meterbridge-sim");
+            dir.toFile().deleteOnExit(); // empty by then: socat removes its link when it stops
+            Path simSide = dir.resolve("slave");
+            link = PtyLink.open(pty, simSide);
+            Framing listening = eye.listening();
+            server = OpticalSimServer.on(new SerialTransport(BusSettings.of(simSide.toString())
+                    .withBaud(listening.baud()).withParity(Parity.NONE)), eye);
+            where = pty + " (read it with " + read + pty + ")";
+        }
+        out.printf("simulated %s on %s, paced at %s%n", eye.describe(), where,
+                kmp ? Framing.KMP : Framing.IEC62056_INITIAL + ", then the speed the meter switches to");
+        if (!said.isEmpty()) {
+            out.println("faults: " + String.join(", ", said));
         }
         out.println("Ctrl-C to stop.");
         out.flush();

@@ -122,6 +122,11 @@ public final class KmpMeter {
         this.zone = zone;
     }
 
+    /** What GetSerialNo answers. */
+    public long serialNumber() {
+        return serialNumber;
+    }
+
     /** Makes the next {@code times} answers suffer {@code fault}. */
     public synchronized void inject(Fault fault, int times) {
         for (int i = 0; i < times; i++) {

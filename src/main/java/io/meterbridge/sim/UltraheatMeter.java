@@ -14,10 +14,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A Landis+Gyr ULTRAHEAT UH50/T550 behind its optical eye, as the published readouts show it: it
@@ -31,6 +31,8 @@ import java.util.Set;
  * ({@link #receive(byte[], int)}), and returns what it sends back and at which speed. With another
  * identification it can stand for a mode C or mode A meter too ({@code /LUG4UH50} waits for
  * {@code ACK 0 Z 0} and answers at the speed {@code Z} asks for).
+ *
+ * <p>Thread-safe: a transport's thread feeds it while a test injects faults.
  */
 public final class UltraheatMeter {
 
@@ -87,7 +89,8 @@ public final class UltraheatMeter {
     private final Identification identification;
     private final EnergyUnit unit;
     private final String number;
-    private final Set<UltraheatFault> faults = EnumSet.noneOf(UltraheatFault.class);
+    /** Faults still to strike, with how many readouts (wake-ups for SLEEPING) each has left. */
+    private final Map<UltraheatFault, Integer> faults = new EnumMap<>(UltraheatFault.class);
     private LocalDateTime now;
     private double energyKwh = 91_353.0;
     private double volumeM3 = 3_329.67;
@@ -148,17 +151,50 @@ public final class UltraheatMeter {
     }
 
     /** Makes the next readout (or, for {@link UltraheatFault#SLEEPING}, the next wake-up) go wrong that way. */
-    public void inject(UltraheatFault fault) {
-        faults.add(fault);
+    public synchronized void inject(UltraheatFault fault) {
+        inject(fault, 1);
+    }
+
+    /**
+     * Makes the next {@code times} readouts go wrong that way; for {@link UltraheatFault#SLEEPING}, the
+     * meter falls back into deep sleep after each of the next {@code times - 1} deep wake-ups. Faults of
+     * different kinds strike the same readout.
+     */
+    public synchronized void inject(UltraheatFault fault, int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("expected a number of readouts of 0 or more, found " + times);
+        }
+        if (times > 0) {
+            faults.merge(fault, times, Integer::sum);
+        }
+    }
+
+    /** How many readouts (wake-ups for SLEEPING) {@code fault} still strikes. */
+    public synchronized int pendingFaults(UltraheatFault fault) {
+        return faults.getOrDefault(fault, 0);
+    }
+
+    /** Whether {@code fault} strikes now; if so it is used up once. */
+    private boolean take(UltraheatFault fault) {
+        Integer left = faults.get(fault);
+        if (left == null) {
+            return false;
+        }
+        if (left == 1) {
+            faults.remove(fault);
+        } else {
+            faults.put(fault, left - 1);
+        }
+        return true;
     }
 
     /** How many data blocks the meter has sent. */
-    public int readouts() {
+    public synchronized int readouts() {
         return readouts;
     }
 
     /** The meter's clock. */
-    public LocalDateTime now() {
+    public synchronized LocalDateTime now() {
         return now;
     }
 
@@ -166,7 +202,7 @@ public final class UltraheatMeter {
      * Lets {@code step} of heat delivery pass. Power and temperatures take one random step; energy,
      * volume and hours integrate them, split at the yearly set day (01-01 00:00) if the step crosses it.
      */
-    public void advance(Duration step) {
+    public synchronized void advance(Duration step) {
         powerKw = clamp(powerKw + random.nextGaussian() * 0.8 + (8.0 - powerKw) * 0.1, 0.0, 25.0);
         flowTemp = clamp(flowTemp + random.nextGaussian() * 0.5 + (78.0 - flowTemp) * 0.1, 55.0, 95.0);
         returnTemp = clamp(returnTemp + random.nextGaussian() * 0.5 + (48.0 - returnTemp) * 0.1, 30.0, flowTemp - 5.0);
@@ -212,12 +248,12 @@ public final class UltraheatMeter {
     }
 
     /** The energy register as the next data block will show it, in the meter's unit. */
-    public BigDecimal energy() {
+    public synchronized BigDecimal energy() {
         return new BigDecimal(energyText(energyKwh));
     }
 
     /** The volume register as the next data block will show it. */
-    public BigDecimal volume() {
+    public synchronized BigDecimal volume() {
         return new BigDecimal(fmt(volumeM3, 5, 2));
     }
 
@@ -225,7 +261,7 @@ public final class UltraheatMeter {
      * The meter hears {@code bytes}, sent at {@code baudRate}, and answers. Between readouts it
      * listens at 300 Bd only; bytes at another speed reach it as noise and are not understood.
      */
-    public List<Reply> receive(byte[] bytes, int baudRate) {
+    public synchronized List<Reply> receive(byte[] bytes, int baudRate) {
         List<Reply> out = new ArrayList<>(2);
         if (baudRate != 300) {
             nuls = 0;
@@ -238,8 +274,8 @@ public final class UltraheatMeter {
                 case ASLEEP -> {
                     if (b == 0) {
                         nuls++;
-                    } else if (b == '/' && nuls >= (faults.contains(UltraheatFault.SLEEPING) ? DEEP_SLEEP_NULS : WAKE_UP_NULS)) {
-                        faults.remove(UltraheatFault.SLEEPING);
+                    } else if (b == '/' && nuls >= (faults.containsKey(UltraheatFault.SLEEPING) ? DEEP_SLEEP_NULS : WAKE_UP_NULS)) {
+                        take(UltraheatFault.SLEEPING);
                         phase = Phase.REQUEST;
                         line.reset();
                         line.write(b);
@@ -276,7 +312,7 @@ public final class UltraheatMeter {
         if (!address.isEmpty() && !number.endsWith(address)) {
             return;
         }
-        if (faults.remove(UltraheatFault.NO_ANSWER)) {
+        if (take(UltraheatFault.NO_ANSWER)) {
             return;
         }
         out.add(new Reply(identification.bytes(), 300));
@@ -344,14 +380,14 @@ public final class UltraheatMeter {
         System.arraycopy(text, 0, block, 1, text.length);
         block[text.length + 1] = 0x03;
         block[text.length + 2] = (byte) Bcc.compute(block, 1, text.length + 2);
-        if (faults.remove(UltraheatFault.BAD_BCC)) {
+        if (take(UltraheatFault.BAD_BCC)) {
             int digit = 1 + random.nextInt(text.length);
             while (!Character.isDigit(block[digit])) {
                 digit = digit % text.length + 1;
             }
             block[digit] = (byte) (block[digit] == '9' ? '8' : block[digit] + 1);
         }
-        if (faults.remove(UltraheatFault.TRUNCATED)) {
+        if (take(UltraheatFault.TRUNCATED)) {
             return Arrays.copyOf(block, 1 + random.nextInt(text.length));
         }
         return block;
