@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times full reads of each simulated meter, a primary scan 0–250 and a secondary scan on the "
-                + "paced simulator and prints each against its wire-time limit.")
+                + "paced simulator and prints each against its wire-time limit; with --optical, KMP and IEC 62056-21 "
+                + "reads on the optical simulators.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--baud", defaultValue = "2400", description = "Baud rate (default: ${DEFAULT-VALUE}).")
@@ -47,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Adapter latency the master budgets, ms (default: ${DEFAULT-VALUE}).")
     int latency;
 
+    @Option(names = "--optical", description = "Time the KMP and IEC 62056-21 masters against the optical "
+            + "simulators (over a pty; needs socat) instead of the M-Bus.")
+    boolean optical;
+
     @Option(names = "--skip-primary-scan", description = "Leave out the 0–250 scan (about a minute at 2400 Bd).")
     boolean skipPrimaryScan;
 
@@ -58,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (optical) {
+            OpticalBench.run(out);
+            return 0;
+        }
         bus = SimBus.standard(Clock.systemUTC());
         PtyLink link = null;
         SimServer server = null;

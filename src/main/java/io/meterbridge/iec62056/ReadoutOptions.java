@@ -55,4 +55,9 @@ public record ReadoutOptions(WakeUp wakeUp, RequestMessage request, int maxBaudR
     public ReadoutOptions withMaxBaudRate(int rate) {
         return new ReadoutOptions(wakeUp, request, rate, replyTimeout, silenceTimeout, maxSkippedBytes, maxBlockBytes);
     }
+
+    /** The same options with another wait for the identification (a sluggish head or a distant bridge). */
+    public ReadoutOptions withReplyTimeout(Duration timeout) {
+        return new ReadoutOptions(wakeUp, request, maxBaudRate, timeout, silenceTimeout, maxSkippedBytes, maxBlockBytes);
+    }
 }

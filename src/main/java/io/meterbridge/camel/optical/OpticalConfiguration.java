@@ -124,9 +124,13 @@ public class OpticalConfiguration implements Cloneable {
         }
     }
 
-    /** The IEC 62056-21 readout these options describe (the Landis+Gyr ULTRAHEAT wake-up and timing). */
+    /**
+     * The IEC 62056-21 readout these options describe: the Landis+Gyr ULTRAHEAT wake-up and timing,
+     * with {@link #getReplyTimeout()} as the wait for the identification.
+     */
     public ReadoutOptions readoutOptions() {
-        return ReadoutOptions.landisGyrUltraheat().withMaxBaudRate(maxBaudRate);
+        return ReadoutOptions.landisGyrUltraheat().withMaxBaudRate(maxBaudRate)
+                .withReplyTimeout(Duration.ofMillis(replyTimeout));
     }
 
     /** The parsed {@link #getGasCalorificValue()}; null if none. */
