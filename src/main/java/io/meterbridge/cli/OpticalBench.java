@@ -7,18 +7,13 @@ import java.time.Duration;
 
 import io.meterbridge.iec62056.ReadoutOptions;
 import io.meterbridge.kmp.KmpRegisterList;
-import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Framing;
 import io.meterbridge.link.Iec62056Master;
 import io.meterbridge.link.KmpMaster;
 import io.meterbridge.link.OpticalSettings;
 import io.meterbridge.link.OpticalStatistics;
-import io.meterbridge.link.Parity;
-import io.meterbridge.link.SerialTransport;
 import io.meterbridge.sim.KmpEye;
-import io.meterbridge.sim.OpticalEye;
 import io.meterbridge.sim.OpticalSimServer;
-import io.meterbridge.sim.PtyLink;
 import io.meterbridge.sim.RandomFaults;
 import io.meterbridge.sim.UltraheatEye;
 
@@ -40,8 +35,11 @@ final class OpticalBench {
     static void run(PrintWriter out) throws Exception {
         out.printf("meterbridge bench --optical: paced optical simulators via pty, adapter latency 0%n");
         out.printf("%-40s %9s %9s %7s%n", "operation", "time s", "limit s", "ratio");
-        try (Served kmp = Served.of(KmpEye.standard(new RandomFaults<>(1)));
-                KmpMaster master = KmpMaster.open(settings(kmp.port()))) {
+        Path dir = Files.createTempDirectory("meterbridge-bench");
+        dir.toFile().deleteOnExit(); // empty by then: socat removes its links when it stops
+        Path port = dir.resolve("head");
+        try (OpticalSimServer kmp = OpticalSimServer.pty(port, KmpEye.standard(new RandomFaults<>(1)));
+                KmpMaster master = KmpMaster.open(settings(port))) {
             KmpRegisterList registers = KmpRegisterList.parse(EIGHT_REGISTERS);
             long t0 = System.nanoTime();
             master.read(registers);
@@ -51,8 +49,8 @@ final class OpticalBench {
             master.read(registers);
             print(out, "KMP next read, 8 registers (1 request)", t0, kmpWire(minus(master.statistics(), first)));
         }
-        try (Served iec = Served.of(UltraheatEye.standard(new RandomFaults<>(1)));
-                Iec62056Master master = Iec62056Master.open(settings(iec.port()))) {
+        try (OpticalSimServer iec = OpticalSimServer.pty(port, UltraheatEye.standard(new RandomFaults<>(1)));
+                Iec62056Master master = Iec62056Master.open(settings(port))) {
             long t0 = System.nanoTime();
             master.read(ReadoutOptions.landisGyrUltraheat());
             OpticalStatistics s = master.statistics();
@@ -63,8 +61,8 @@ final class OpticalBench {
         out.printf("limit: the bytes the master counted at their line speed, no allowance for the head or the OS%n");
     }
 
-    private static OpticalSettings settings(String port) {
-        return OpticalSettings.of(port).withAdapterLatency(Duration.ZERO).withRetries(0);
+    private static OpticalSettings settings(Path port) {
+        return OpticalSettings.of(port.toString()).withAdapterLatency(Duration.ZERO).withRetries(0);
     }
 
     private static double kmpWire(OpticalStatistics s) {
@@ -81,28 +79,5 @@ final class OpticalBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("%-40s %9.3f %9.3f %6.2f×%n", name, seconds, limit, seconds / limit);
         out.flush();
-    }
-
-    /** A simulator served on a fresh pty pair, closed with it. */
-    private record Served(PtyLink link, OpticalSimServer server) implements AutoCloseable {
-
-        static Served of(OpticalEye eye) throws Exception {
-            Path dir = Files.createTempDirectory("meterbridge-bench");
-            dir.toFile().deleteOnExit();
-            PtyLink link = PtyLink.open(dir.resolve("master"), dir.resolve("slave"));
-            OpticalSimServer server = OpticalSimServer.on(new SerialTransport(BusSettings.of(link.slaveSide().toString())
-                    .withBaud(eye.listening().baud()).withParity(Parity.NONE)), eye);
-            return new Served(link, server);
-        }
-
-        String port() {
-            return link.masterSide().toString();
-        }
-
-        @Override
-        public void close() {
-            server.close();
-            link.close();
-        }
     }
 }

@@ -413,7 +413,6 @@ final class SimulateCommand implements Callable<Integer> {
             eye = u;
         }
         PrintWriter out = spec.commandLine().getOut();
-        PtyLink link = null;
         OpticalSimServer server;
         String where;
         String read = "meterbridge read " + mode + " --port ";
@@ -426,13 +425,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + " (read it with " + read + "tcp:" + host + ":" + server.tcpPort() + ")";
         } else {
             Path pty = this.where != null ? this.where.pty : Path.of(kmp ? KMP_PTY : IEC_PTY);
-            Path dir = Files.createTempDirectory("meterbridge-sim");
-            dir.toFile().deleteOnExit(); // empty by then: socat removes its link when it stops
-            Path simSide = dir.resolve("slave");
-            link = PtyLink.open(pty, simSide);
-            Framing listening = eye.listening();
-            server = OpticalSimServer.on(new SerialTransport(BusSettings.of(simSide.toString())
-                    .withBaud(listening.baud()).withParity(Parity.NONE)), eye);
+            server = OpticalSimServer.pty(pty, eye);
             where = pty + " (read it with " + read + pty + ")";
         }
         out.printf("simulated %s on %s, paced at %s%n", eye.describe(), where,
@@ -442,13 +435,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.println("Ctrl-C to stop.");
         out.flush();
-        PtyLink linkToClose = link;
-        runUntilStopped(() -> {
-            server.close();
-            if (linkToClose != null) {
-                linkToClose.close();
-            }
-        }, null);
+        runUntilStopped(server::close, null);
         return 0;
     }
 

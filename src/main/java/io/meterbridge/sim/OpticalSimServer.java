@@ -1,7 +1,10 @@
 package io.meterbridge.sim;
 
+import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Framing;
+import io.meterbridge.link.Parity;
 import io.meterbridge.link.PortUnavailableException;
+import io.meterbridge.link.SerialTransport;
 import io.meterbridge.link.Transport;
 
 import java.io.IOException;
@@ -11,6 +14,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,12 +45,15 @@ public final class OpticalSimServer implements AutoCloseable {
 
     private final OpticalEye eye;
     private final ServerSocket serverSocket;
+    /** The pty pair {@link #pty} made, closed with the server; null otherwise. */
+    private final PtyLink ptyLink;
     private volatile boolean running = true;
     private volatile Thread thread;
 
-    private OpticalSimServer(OpticalEye eye, ServerSocket serverSocket) {
+    private OpticalSimServer(OpticalEye eye, ServerSocket serverSocket, PtyLink ptyLink) {
         this.eye = eye;
         this.serverSocket = serverSocket;
+        this.ptyLink = ptyLink;
     }
 
     private OpticalSimServer start(Runnable body, String name) {
@@ -57,14 +65,32 @@ public final class OpticalSimServer implements AutoCloseable {
 
     /** Serves the eye on a transport (the simulator's end of a pty pair), in a daemon thread. */
     public static OpticalSimServer on(Transport transport, OpticalEye eye) {
-        OpticalSimServer s = new OpticalSimServer(eye, null);
+        return on(transport, eye, null);
+    }
+
+    private static OpticalSimServer on(Transport transport, OpticalEye eye, PtyLink ptyLink) {
+        OpticalSimServer s = new OpticalSimServer(eye, null, ptyLink);
         return s.start(() -> s.serveTransport(transport), "optical-sim " + transport.describe());
+    }
+
+    /**
+     * Makes a pty pair whose reader's end is {@code link} and serves the eye on the other end; the
+     * pair goes when the server is closed.
+     *
+     * @throws IOException if socat is missing or does not come up, with what to do
+     */
+    public static OpticalSimServer pty(Path link, OpticalEye eye) throws IOException {
+        Path dir = Files.createTempDirectory("meterbridge-sim");
+        dir.toFile().deleteOnExit(); // empty by then: socat removes its links when it stops
+        PtyLink pair = PtyLink.open(link, dir.resolve("slave"));
+        return on(new SerialTransport(BusSettings.of(pair.slaveSide().toString())
+                .withBaud(eye.listening().baud()).withParity(Parity.NONE)), eye, pair);
     }
 
     /** Serves the eye on a TCP port (0: any free port) of {@code bind}, or of every interface if null. */
     public static OpticalSimServer tcp(InetAddress bind, int port, OpticalEye eye) throws IOException {
         ServerSocket socket = new ServerSocket(port, 4, bind);
-        OpticalSimServer s = new OpticalSimServer(eye, socket);
+        OpticalSimServer s = new OpticalSimServer(eye, socket, null);
         return s.start(s::acceptLoop, "optical-sim tcp " + socket.getLocalSocketAddress());
     }
 
@@ -260,6 +286,9 @@ public final class OpticalSimServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (ptyLink != null) {
+            ptyLink.close();
         }
     }
 }
