@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One file per day with a stable name for today: {@code readings.jsonl} always holds the
  * current day's lines; the first write of a new day first renames yesterday's file to
@@ -21,6 +24,8 @@ import java.time.ZoneId;
  * {@code file:} endpoint appends.
  */
 public final class DailyFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyFiles.class);
 
     private final Clock clock;
 
@@ -64,8 +69,12 @@ public final class DailyFiles {
      * False if {@code line} (without its line end) is already the last line of {@code path}: the
      * journal handed over again, after a crash, the reading whose line was written just before.
      * Only the last line is compared: the journal repeats at most the one reading it was
-     * delivering. A line cut short by a power cut is not the same line, so the reading is written
-     * again after it.
+     * delivering.
+     *
+     * <p>A file that does not end in a line end was cut short by a crash or a power cut while
+     * that reading was being written: the unfinished last line is removed (with a warning naming
+     * the file and the offset), so the reading is written again whole instead of being run into
+     * the fragment, which would spoil both lines for every reader of the file.
      */
     public boolean notWritten(String path, String line) throws IOException {
         String wanted = stripLineEnd(line);
@@ -74,8 +83,12 @@ public final class DailyFiles {
             return true;
         }
         byte[] want = wanted.getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
+            if (size > 0 && !endsWithLineEnd(ch, size)) {
+                cutUnfinishedLine(file, ch, size);
+                return true;
+            }
             int tailLength = (int) Math.min(size, want.length + 3L); // a line end before and after the line
             ByteBuffer tail = ByteBuffer.allocate(tailLength);
             ch.read(tail, size - tailLength);
@@ -89,6 +102,35 @@ public final class DailyFiles {
             }
             return text.charAt(before - 1) != '\n';
         }
+    }
+
+    private static boolean endsWithLineEnd(FileChannel ch, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        ch.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    /** Truncates the file after its last line end (to nothing if it has none). */
+    private static void cutUnfinishedLine(Path file, FileChannel ch, long size) throws IOException {
+        long end = size;
+        ByteBuffer chunk = ByteBuffer.allocate(4096);
+        long keep = 0;
+        search:
+        while (end > 0) {
+            long start = Math.max(0, end - chunk.capacity());
+            chunk.clear().limit((int) (end - start));
+            ch.read(chunk, start);
+            for (int i = chunk.position() - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    keep = start + i + 1;
+                    break search;
+                }
+            }
+            end = start;
+        }
+        LOG.warn("{} ended in an unfinished line ({} bytes from offset {}), left by a crash or power cut while it was "
+                + "written: removed it; the reading it began is written again whole", file, size - keep, keep);
+        ch.truncate(keep);
     }
 
     private static String stripLineEnd(String s) {

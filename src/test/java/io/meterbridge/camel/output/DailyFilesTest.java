@@ -3,6 +3,7 @@ package io.meterbridge.camel.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,5 +53,37 @@ class DailyFilesTest {
     @Test
     void noFileNothingToDo() throws Exception {
         assertNull(at("2026-11-21T12:00:00Z").rotated(dir.resolve("none.jsonl").toString()));
+    }
+
+    @Test
+    void aReplayedLineAlreadyLastIsNotWrittenAgainButAnEarlierOneIs() throws Exception {
+        Path f = dir.resolve("readings.csv");
+        Files.writeString(f, "a,1\r\nb,2\r\n");
+        DailyFiles files = new DailyFiles();
+        assertFalse(files.notWritten(f.toString(), "b,2\r\n"));
+        assertTrue(files.notWritten(f.toString(), "a,1\r\n"), "only the last line counts");
+        assertTrue(files.notWritten(f.toString(), ",2\r\n"), "a line that only ends the last one is another line");
+    }
+
+    @Test
+    void aLineLeftWithoutItsEndIsRemovedAndWrittenAgainWhole() throws Exception {
+        Path f = dir.resolve("readings.jsonl");
+        // killed after the line, before its line end: appending the next line would run the two together
+        Files.writeString(f, "{\"a\":1}\n{\"b\":2}");
+        assertTrue(new DailyFiles().notWritten(f.toString(), "{\"b\":2}"));
+        assertEquals("{\"a\":1}\n", Files.readString(f));
+    }
+
+    @Test
+    void aFragmentOfALineIsRemovedBeforeTheLineIsWritten() throws Exception {
+        Path f = dir.resolve("readings.jsonl");
+        String earlier = "{\"a\":\"" + "x".repeat(9000) + "\"}\n"; // longer than one 4 KiB chunk of the search
+        Files.writeString(f, earlier + "{\"b\":" + "7".repeat(5000));
+        assertTrue(new DailyFiles().notWritten(f.toString(), "{\"b\":2}\n"));
+        assertEquals(earlier, Files.readString(f));
+
+        Files.writeString(f, "{\"b\":");
+        assertTrue(new DailyFiles().notWritten(f.toString(), "{\"b\":2}\n"));
+        assertEquals(0, Files.size(f), "a file of only a fragment is emptied");
     }
 }

@@ -104,8 +104,18 @@ class KillAnywhereTest {
             // once more, without polling: what the journal still holds is delivered
             service = start(home, "mbus.bus=\n");
             List<String> taken = lines(jsonl);
-            awaitOrDump(home, "every reading on MQTT and HTTP", () ->
-                    subscriber.payloads("meterbridge/.*/reading").containsAll(taken) && posted().containsAll(taken));
+            for (int i = 0; i < taken.size(); i++) {
+                String line = taken.get(i);
+                assertTrue(line.startsWith("{\"") && line.endsWith("}") && !line.contains("}{"),
+                        "readings.jsonl line " + (i + 1) + " is not one reading: " + line);
+            }
+            try {
+                awaitOrDump(home, "every reading on MQTT and HTTP", () ->
+                        subscriber.payloads("meterbridge/.*/reading").containsAll(taken) && posted().containsAll(taken));
+            } catch (AssertionError e) {
+                throw new AssertionError(missing("MQTT", taken, subscriber.payloads("meterbridge/.*/reading"))
+                        + missing("HTTP", taken, posted()) + e.getMessage(), e);
+            }
             Thread.sleep(1000); // a repeat would come now
             service.destroy();
             assertTrue(service.waitFor(30, TimeUnit.SECONDS), "service stopped");
@@ -167,6 +177,18 @@ class KillAnywhereTest {
             List<String> log = lines(home.resolve("out.log"));
             throw new AssertionError(e.getMessage() + "\n" + String.join("\n", log.subList(Math.max(0, log.size() - 60), log.size())), e);
         }
+    }
+
+    /** Which of the taken readings (by line number in readings.jsonl) an output never got. */
+    private static String missing(String output, List<String> taken, List<String> got) {
+        Set<String> received = Set.copyOf(got);
+        List<Integer> absent = new ArrayList<>();
+        for (int i = 0; i < taken.size(); i++) {
+            if (!received.contains(taken.get(i))) {
+                absent.add(i + 1);
+            }
+        }
+        return output + ": " + absent.size() + " of " + taken.size() + " readings missing, readings.jsonl lines " + absent + "\n";
     }
 
     private static String meterbridgeId(Subscriber.Received r) {
