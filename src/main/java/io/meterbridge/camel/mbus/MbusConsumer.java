@@ -2,10 +2,10 @@ package io.meterbridge.camel.mbus;
 
 import java.util.List;
 
+import io.meterbridge.camel.reading.MeterPollConsumer;
 import io.meterbridge.link.MeterAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
  * Each poll reads every configured meter in turn and emits one exchange per meter, its body the
@@ -14,7 +14,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * failure so {@code onException} and dead-letter channels see it; the next meter is read
  * regardless.
  */
-final class MbusConsumer extends ScheduledPollConsumer {
+final class MbusConsumer extends MeterPollConsumer {
 
     private final MbusEndpoint endpoint;
     private List<MeterAddress> addresses;

@@ -21,8 +21,9 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  * consumers). Reading a bus of meters takes seconds at 2400 Bd, so with a fixed delay
  * {@code delay=5s} would read every 6.75 s, drifting against the clock and against the
  * {@code expire_after} Home Assistant derives from the interval. {@code useFixedDelay=true} in
- * the URI brings back the delay after each poll; a poll that takes longer than {@code delay}
- * delays the next one instead of overlapping it (ScheduledExecutorService's rule).
+ * the URI brings back the delay after each poll. A poll that takes longer than {@code delay}
+ * never overlaps the next; the polls it overran are skipped, not run back to back, so the next
+ * poll starts on the schedule's next slot ({@link io.meterbridge.camel.reading.MeterPollConsumer}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "mbus", title = "M-Bus", syntax = "mbus:bus",
         category = { Category.IOT }, headersClass = MbusConstants.class)

@@ -1,8 +1,8 @@
 package io.meterbridge.camel.optical;
 
+import io.meterbridge.camel.reading.MeterPollConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
  * Each poll reads the meter once and emits one exchange, its body the normalised {@code Reading};
@@ -10,7 +10,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * routed like any failure so {@code onException}, dead-letter channels and Home Assistant's
  * availability see it.
  */
-final class OpticalConsumer extends ScheduledPollConsumer {
+final class OpticalConsumer extends MeterPollConsumer {
 
     private final OpticalEndpoint endpoint;
 
