@@ -85,13 +85,12 @@ public final class DailyFiles {
         byte[] want = wanted.getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = ch.size();
-            if (size > 0 && !endsWithLineEnd(ch, size)) {
+            int tailLength = (int) Math.min(size, want.length + 3L); // a line end before and after the line
+            ByteBuffer tail = readFully(ch, ByteBuffer.allocate(tailLength), size - tailLength);
+            if (tailLength > 0 && tail.get(tailLength - 1) != '\n') {
                 cutUnfinishedLine(file, ch, size);
                 return true;
             }
-            int tailLength = (int) Math.min(size, want.length + 3L); // a line end before and after the line
-            ByteBuffer tail = ByteBuffer.allocate(tailLength);
-            ch.read(tail, size - tailLength);
             String text = stripLineEnd(new String(tail.array(), StandardCharsets.UTF_8));
             if (!text.endsWith(wanted)) {
                 return true;
@@ -104,10 +103,11 @@ public final class DailyFiles {
         }
     }
 
-    private static boolean endsWithLineEnd(FileChannel ch, long size) throws IOException {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        ch.read(last, size - 1);
-        return last.get(0) == '\n';
+    private static ByteBuffer readFully(FileChannel ch, ByteBuffer buffer, long at) throws IOException {
+        while (buffer.hasRemaining() && ch.read(buffer, at + buffer.position()) >= 0) {
+            // a read may return fewer bytes than asked for
+        }
+        return buffer;
     }
 
     /** Truncates the file after its last line end (to nothing if it has none). */
@@ -118,8 +118,7 @@ public final class DailyFiles {
         search:
         while (end > 0) {
             long start = Math.max(0, end - chunk.capacity());
-            chunk.clear().limit((int) (end - start));
-            ch.read(chunk, start);
+            readFully(ch, chunk.clear().limit((int) (end - start)), start);
             for (int i = chunk.position() - 1; i >= 0; i--) {
                 if (chunk.get(i) == '\n') {
                     keep = start + i + 1;

@@ -21,9 +21,9 @@ public abstract class MeterPollConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterPollConsumer.class);
 
+    private boolean gridStarted;
     private long firstStart;
     private long lastStart;
-    private long lastSlot = -1;
     private long skipped;
 
     protected MeterPollConsumer(Endpoint endpoint, Processor processor) {
@@ -41,7 +41,7 @@ public abstract class MeterPollConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         synchronized (this) {
-            lastSlot = -1; // a restarted scheduler starts a new grid
+            gridStarted = false; // a restarted scheduler starts a new grid
         }
         super.doStart();
     }
@@ -57,16 +57,14 @@ public abstract class MeterPollConsumer extends ScheduledPollConsumer {
      */
     synchronized boolean claimSlot(long now) {
         long period = getTimeUnit().toNanos(getDelay());
-        if (lastSlot < 0) {
+        if (!gridStarted) {
+            gridStarted = true;
             firstStart = now;
             lastStart = now;
-            lastSlot = 0;
             return true;
         }
-        long slot = (now - firstStart + period / 2) / period;
         // a missed run that comes just before a slot's time is not that slot's poll
-        if (slot > lastSlot && now - lastStart >= period / 2) {
-            lastSlot = slot;
+        if (slot(now, period) > slot(lastStart, period) && now - lastStart >= period / 2) {
             lastStart = now;
             return true;
         }
@@ -78,5 +76,9 @@ public abstract class MeterPollConsumer extends ScheduledPollConsumer {
                     URISupport.sanitizeUri(getEndpoint().getEndpointUri()), skipped);
         }
         return false;
+    }
+
+    private long slot(long at, long period) {
+        return (at - firstStart + period / 2) / period;
     }
 }

@@ -54,21 +54,18 @@ class MeterPollConsumerTest {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             SlowEndpoint endpoint = new SlowEndpoint();
             endpoint.setCamelContext(context);
-            slots(new SlowConsumer(endpoint, new ArrayList<>()));
+            SlowConsumer consumer = new SlowConsumer(endpoint, new ArrayList<>());
+            consumer.setDelay(DELAY_MILLIS);
+            long ms = TimeUnit.MILLISECONDS.toNanos(1);
+            assertTrue(consumer.claimSlot(1_000 * ms), "the first poll");
+            assertTrue(consumer.claimSlot(1_140 * ms), "40 ms late for slot 1");
+            assertTrue(consumer.claimSlot(1_200 * ms), "slot 2");
+            assertFalse(consumer.claimSlot(1_240 * ms), "slot 2 again");
+            assertTrue(consumer.claimSlot(1_560 * ms), "slot 6 after a long poll");
+            assertFalse(consumer.claimSlot(1_561 * ms), "a missed run right after");
+            assertFalse(consumer.claimSlot(1_640 * ms), "a missed run just before slot 7's time");
+            assertTrue(consumer.claimSlot(1_700 * ms), "slot 7 on time");
         }
-    }
-
-    private static void slots(SlowConsumer consumer) {
-        consumer.setDelay(DELAY_MILLIS);
-        long ms = TimeUnit.MILLISECONDS.toNanos(1);
-        assertTrue(consumer.claimSlot(1_000 * ms), "the first poll");
-        assertTrue(consumer.claimSlot(1_140 * ms), "40 ms late for slot 1");
-        assertTrue(consumer.claimSlot(1_200 * ms), "slot 2");
-        assertFalse(consumer.claimSlot(1_240 * ms), "slot 2 again");
-        assertTrue(consumer.claimSlot(1_560 * ms), "slot 6 after a long poll");
-        assertFalse(consumer.claimSlot(1_561 * ms), "a missed run right after");
-        assertFalse(consumer.claimSlot(1_640 * ms), "a missed run just before slot 7's time");
-        assertTrue(consumer.claimSlot(1_700 * ms), "slot 7 on time");
     }
 
     /** The second poll takes three and a half delays; the others return at once. */
