@@ -23,7 +23,6 @@ import io.meterbridge.sim.UltraheatEye;
 import io.meterbridge.sim.UltraheatFault;
 
 import java.io.PrintWriter;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -34,15 +33,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,8 +86,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " resp. " + SimulateCommand.IEC_PTY + ") or --tcp PORT; bytes are paced at the meter's speed, which "
                 + "the simulator follows itself (a pty has none).",
             "  --fault KIND[:N] (repeatable): the next N answers (default 1) go wrong that way; KIND:P%% a random "
-                + "share of them. --kmp: " + SimulateCommand.KMP_FAULT_NAMES + "; --iec62056: "
-                + SimulateCommand.IEC_FAULT_NAMES + " (deep-sleep: only a wake-up of 2.1 s or more is heard).",
+                + "share of them. --kmp: " + SimFaults.KMP_NAMES + "; --iec62056: "
+                + SimFaults.IEC_NAMES + " (deep-sleep: only a wake-up of 2.1 s or more is heard).",
             "  Example: meterbridge simulate --kmp --pty /tmp/ttyKMP --fault crc:2, then meterbridge read --kmp --port "
                 + "/tmp/ttyKMP."})
 final class SimulateCommand implements Callable<Integer> {
@@ -104,27 +98,6 @@ final class SimulateCommand implements Callable<Integer> {
     static final String MBUS_PTY = "/tmp/ttyMBUS0";
     static final String KMP_PTY = "/tmp/ttyKMP";
     static final String IEC_PTY = "/tmp/ttyIEC";
-    /** {@code --fault} kinds as the command line names them (constants, for the help text), in the order of the faults below. */
-    static final String KMP_FAULT_NAMES = "no-answer, late, crc, truncate, noise, echo";
-    static final String IEC_FAULT_NAMES = "no-answer, deep-sleep, bcc, truncate";
-    private static final Map<String, Fault> KMP_FAULTS = kinds(KMP_FAULT_NAMES, Fault.NO_ANSWER, Fault.LATE_ANSWER,
-            Fault.BAD_CHECKSUM, Fault.TRUNCATED, Fault.NOISE, Fault.ECHO);
-    private static final Map<String, UltraheatFault> IEC_FAULTS = kinds(IEC_FAULT_NAMES, UltraheatFault.NO_ANSWER,
-            UltraheatFault.SLEEPING, UltraheatFault.BAD_BCC, UltraheatFault.TRUNCATED);
-
-    @SafeVarargs
-    private static <F> Map<String, F> kinds(String names, F... faults) {
-        String[] n = names.split(", ");
-        if (n.length != faults.length) {
-            throw new IllegalStateException("expected a name for each of " + faults.length + " faults, found " + n.length);
-        }
-        Map<String, F> m = new LinkedHashMap<>();
-        for (int i = 0; i < n.length; i++) {
-            m.put(n[i], faults[i]);
-        }
-        return m;
-    }
-
     static final class Where {
         @Option(names = "--pty", paramLabel = "PATH", description = "Link path of the pty a master or P1 reader opens "
                 + "(needs socat; default: M-Bus " + MBUS_PTY + ", --kmp " + KMP_PTY + ", --iec62056 " + IEC_PTY + ").")
@@ -159,8 +132,8 @@ final class SimulateCommand implements Callable<Integer> {
     boolean iec62056;
 
     @Option(names = "--fault", paramLabel = "KIND[:N|:P%]", description = "With --kmp or --iec62056 (repeatable): "
-            + "the next N answers (default 1) suffer KIND, or a share P%% of them. --kmp: " + KMP_FAULT_NAMES
-            + "; --iec62056: " + IEC_FAULT_NAMES + ".")
+            + "the next N answers (default 1) suffer KIND, or a share P%% of them. --kmp: " + SimFaults.KMP_NAMES
+            + "; --iec62056: " + SimFaults.IEC_NAMES + ".")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--paced", description = "M-Bus: pace bytes at the baud rate (11 bits per character) like a real bus.")
@@ -284,16 +257,6 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** What a status line says about a TCP server: where it listens and what a client connects to. */
-    private static String tcpWhere(InetAddress address, int port, String clientHint) {
-        if (address.isAnyLocalAddress()) {
-            return "TCP port " + port + " of every interface (" + clientHint + " HOST:" + port + ")";
-        }
-        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        return "TCP port " + port + " of " + address.getHostAddress() + " (" + clientHint + " " + host + ":" + port
-                + ")";
-    }
-
     private int mbus() throws Exception {
         BusSettings.of("sim").withBaud(baud); // validates the baud rate
         SimBus bus = SimBus.standard(Clock.systemUTC());
@@ -309,7 +272,7 @@ final class SimulateCommand implements Callable<Integer> {
         String where;
         if (this.where != null && this.where.tcp != null) {
             server = SimServer.tcp(bindAddress(), this.where.tcp, bus, paced, baud);
-            where = tcpWhere(server.tcpAddress(), server.tcpPort(), "read it with --tcp");
+            where = SimRun.tcpWhere(server.tcpAddress(), server.tcpPort(), "read it with --tcp");
         } else {
             Path pty = this.where != null ? this.where.pty : Path.of(MBUS_PTY);
             Path dir = Files.createTempDirectory("meterbridge-sim");
@@ -330,57 +293,13 @@ final class SimulateCommand implements Callable<Integer> {
         out.println("Ctrl-C to stop.");
         out.flush();
         PtyLink linkToClose = link;
-        runUntilStopped(() -> {
+        SimRun.untilStopped(seconds, () -> {
             server.close();
             if (linkToClose != null) {
                 linkToClose.close();
             }
         }, null);
         return 0;
-    }
-
-    /** A fault asked for with {@code --fault}: a count of next answers, or a share of them. */
-    private record FaultOption<F>(String name, F fault, int times, double share) {
-        String describe() {
-            // the percentage without a trailing .0, as the user wrote it
-            return share >= 0 ? name + " on " + new java.math.BigDecimal(Double.toString(share * 100)).stripTrailingZeros()
-                    .toPlainString() + "% of answers" : name + " on the next " + (times == 1 ? "answer" : times + " answers");
-        }
-    }
-
-    /** Parses the {@code --fault} options against the kinds this simulator knows. */
-    private <F> List<FaultOption<F>> faultOptions(Map<String, F> kinds, String mode) {
-        List<FaultOption<F>> out = new ArrayList<>();
-        for (String text : faults) {
-            int colon = text.indexOf(':');
-            String name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-            F fault = kinds.get(name);
-            if (fault == null) {
-                throw new ParameterException(spec.commandLine(), "--fault " + text + ": unknown fault '" + name + "' for "
-                        + mode + "; expected one of " + String.join(", ", kinds.keySet()));
-            }
-            String amount = colon < 0 ? "1" : text.substring(colon + 1).trim();
-            try {
-                if (amount.endsWith("%")) {
-                    double percent = Double.parseDouble(amount.substring(0, amount.length() - 1));
-                    if (!(percent > 0 && percent <= 100)) {
-                        throw new NumberFormatException();
-                    }
-                    out.add(new FaultOption<>(name, fault, 0, percent / 100));
-                } else {
-                    int times = Integer.parseInt(amount);
-                    if (times < 1) {
-                        throw new NumberFormatException();
-                    }
-                    out.add(new FaultOption<>(name, fault, times, -1));
-                }
-            } catch (NumberFormatException e) {
-                throw new ParameterException(spec.commandLine(), "--fault " + text + ": expected how many next answers "
-                        + "(" + name + ":3, at least 1) or what share of them (" + name + ":10%, above 0 up to 100%), "
-                        + "found '" + amount + "'");
-            }
-        }
-        return out;
     }
 
     private int optical() throws Exception {
@@ -390,7 +309,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (kmp) {
             RandomFaults<Fault> random = new RandomFaults<>(System.nanoTime());
             KmpEye k = KmpEye.standard(random);
-            for (FaultOption<Fault> f : faultOptions(KMP_FAULTS, mode)) {
+            for (SimFaults.Option<Fault> f : SimFaults.parse(faults, SimFaults.KMP, mode, spec.commandLine())) {
                 if (f.share() >= 0) {
                     random.add(f.fault(), f.share());
                 } else {
@@ -402,7 +321,7 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             RandomFaults<UltraheatFault> random = new RandomFaults<>(System.nanoTime());
             UltraheatEye u = UltraheatEye.standard(random);
-            for (FaultOption<UltraheatFault> f : faultOptions(IEC_FAULTS, mode)) {
+            for (SimFaults.Option<UltraheatFault> f : SimFaults.parse(faults, SimFaults.IEC, mode, spec.commandLine())) {
                 if (f.share() >= 0) {
                     random.add(f.fault(), f.share());
                 } else {
@@ -419,10 +338,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (this.where != null && this.where.tcp != null) {
             server = OpticalSimServer.tcp(bindAddress(), this.where.tcp, eye);
             InetAddress a = server.tcpAddress();
-            String host = a.isAnyLocalAddress() ? "HOST"
-                    : a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
             where = "TCP port " + server.tcpPort() + " of " + (a.isAnyLocalAddress() ? "every interface" : a.getHostAddress())
-                    + " (read it with " + read + "tcp:" + host + ":" + server.tcpPort() + ")";
+                    + " (read it with " + read + "tcp:" + SimRun.host(a) + ":" + server.tcpPort() + ")";
         } else {
             Path pty = this.where != null ? this.where.pty : Path.of(kmp ? KMP_PTY : IEC_PTY);
             server = OpticalSimServer.pty(pty, eye);
@@ -435,7 +352,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.println("Ctrl-C to stop.");
         out.flush();
-        runUntilStopped(server::close, null);
+        SimRun.untilStopped(seconds, server::close, null);
         return 0;
     }
 
@@ -461,14 +378,14 @@ final class SimulateCommand implements Callable<Integer> {
         if (where != null) { // on stdout the telegrams are the output: no status lines there
             PrintWriter out = spec.commandLine().getOut();
             out.printf("simulated P1 meter (%s%s) on %s, %s%s%n", dialect, encrypting != null ? ", encrypted" : "",
-                    output.tcpPort() >= 0 ? tcpWhere(output.tcpAddress(), output.tcpPort(), "connect to")
+                    output.tcpPort() >= 0 ? SimRun.tcpWhere(output.tcpAddress(), output.tcpPort(), "connect to")
                             : output.describe() + (where.pty != null ? " (open it as a serial port)" : ""),
                     intervalSeconds == 0 ? "telegrams as fast as possible" : "a telegram every " + intervalSeconds + " s",
                     faultRate > 0 ? ", faults at rate " + faultRate : "");
             out.println(count == 0 ? "Ctrl-C to stop." : count + " telegrams, then stop.");
             out.flush();
         }
-        runUntilStopped(output::close, () -> emit(sim, encrypting, output));
+        SimRun.untilStopped(seconds, output::close, () -> emit(sim, encrypting, output));
         return 0;
     }
 
@@ -486,61 +403,6 @@ final class SimulateCommand implements Callable<Integer> {
             }
             P1Fault fault = faults.nextDouble() < faultRate ? kinds[faults.nextInt(kinds.length)] : P1Fault.NONE;
             output.write(encrypting != null ? encrypting.next(step, fault) : sim.next(step, fault));
-        }
-    }
-
-    /** A body that can be stopped by interruption. */
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    /**
-     * Runs {@code body} (or just waits when it is null) until it ends, Ctrl-C or the hidden {@code --for}
-     * limit, then {@code cleanup} once (socat must not outlive the command).
-     */
-    private void runUntilStopped(Runnable cleanup, Body body) throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
-        AtomicBoolean cleaned = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (cleaned.compareAndSet(false, true)) {
-                cleanup.run();
-            }
-            stop.countDown();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        Thread worker = null;
-        Exception[] failure = new Exception[1];
-        if (body != null) {
-            worker = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (InterruptedException e) {
-                    // stopped
-                } catch (Exception e) {
-                    failure[0] = e;
-                } finally {
-                    stop.countDown();
-                }
-            }, "simulate");
-            worker.start();
-        }
-        if (seconds != null) {
-            stop.await(seconds, TimeUnit.SECONDS);
-        } else {
-            stop.await();
-        }
-        if (worker != null) {
-            worker.interrupt();
-            worker.join();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook runs (or ran) anyway
-        }
-        hook.run();
-        if (failure[0] != null) {
-            throw failure[0];
         }
     }
 }
