@@ -23,7 +23,7 @@ import org.apache.camel.ServiceStatus;
  *
  * @param ctx the context whose routes are asked
  */
-record RouteInputs(CamelContext ctx) implements MeterStates.Routes {
+public record RouteInputs(CamelContext ctx) implements MeterStates.Routes {
 
     /** The sources of every started route's input (a stopped or removed route configures nothing). */
     Set<Source> configured() {

@@ -1,6 +1,9 @@
 package io.meterbridge.camel.journal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,6 +57,18 @@ public class JournalComponent extends DefaultComponent {
     /** Wakes every journal's consumer waiting to retry: a destination is reachable again. */
     public void wakeUpAll() {
         journals.values().forEach(Journal::wakeUp);
+    }
+
+    /** What each output has still to deliver: every cursor of every journal open in this run, sorted by journal and cursor. */
+    public List<JournalBacklog> backlogs() {
+        List<JournalBacklog> out = new ArrayList<>();
+        for (Journal j : journals.values()) {
+            for (String cursor : j.cursorNames()) {
+                out.add(new JournalBacklog(j.directory().getFileName().toString(), cursor, j.backlog(cursor), j.capacity()));
+            }
+        }
+        out.sort(Comparator.comparing(JournalBacklog::journal).thenComparing(JournalBacklog::cursor));
+        return out;
     }
 
     /** A consumer reads {@code journal} through {@code cursor} in this run. */

@@ -13,6 +13,7 @@ import io.meterbridge.camel.mqtt.MqttSettings;
 import io.meterbridge.camel.output.CsvRow;
 import io.meterbridge.camel.output.DailyFiles;
 import io.meterbridge.camel.reading.NormalizeProcessor;
+import io.meterbridge.camel.status.StatusSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -68,6 +69,10 @@ final class ServiceSupport {
         }
         // bean homeAssistant: discovery, states and availability on the same connection (no-op without it)
         HomeAssistantSupport.install(ctx, broker, MeterbridgeService.version());
+        if (!checkOnly) {
+            // the status page, /health and /metrics (http.status.*)
+            StatusSupport.install(ctx, broker, MeterbridgeService.version());
+        }
     }
 
     /** The {@code mqtt.*} settings; their defaults are in {@code meterbridge-defaults.properties}. */

@@ -3,6 +3,8 @@ package io.meterbridge.camel.settings;
 import static io.meterbridge.camel.settings.Setting.optional;
 import static io.meterbridge.camel.settings.Setting.required;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,11 @@ public final class Settings {
             required("mqtt.maxReconnectSeconds", new Whole(1, 3600)),
             required("mqtt.connectionTimeoutSeconds", new Whole(1, 300)),
             optional("http.url", new Link(List.of("http", "https"))),
+            required("http.status.enabled", Choice.of("true", "false")),
+            required("http.status.bind", new Parsed("an IP address (127.0.0.1, 0.0.0.0, ::) or a host name of this machine",
+                    Settings::address)),
+            required("http.status.port", new Whole(0, 65535)),
+            optional("http.status.token", new Text()).hidden(),
             required("homeassistant.enabled", Choice.of("true", "false")),
             required("homeassistant.discoveryPrefix", new Topic()),
             required("homeassistant.bridgeId", new Id()),
@@ -113,6 +120,16 @@ public final class Settings {
     /** Why a retired setting ({@link #RETIRED}) is no longer read, or empty if {@code key} is not one. */
     public static Optional<String> retired(String key) {
         return Optional.ofNullable(RETIRED.get(key));
+    }
+
+    /** The address a host name or IP address stands for; a name that does not resolve is not allowed. */
+    public static InetAddress address(String value) {
+        try {
+            return InetAddress.getByName(value.trim());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("expected an IP address or a host name of this machine, found '"
+                    + value.trim() + "', which does not resolve");
+        }
     }
 
     /** {@code sim:DSMR_4} …: the versions the P1 simulator emits (not the catch-all OTHER_ ones). */

@@ -62,6 +62,7 @@ public final class SettingsCheck {
             setting.problem(v).ifPresent(p -> problems.add(new SettingProblem(setting.key(), where(setting.key()),
                     setting.key() + "=" + setting.shown(v.trim()) + ": " + p)));
         }
+        statusPageOpenToTheNetwork().ifPresent(problems::add);
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey();
             if (!known(key)) {
@@ -78,6 +79,26 @@ public final class SettingsCheck {
             }
         }
         return problems;
+    }
+
+    /** The status page bound beyond this machine without a password: never open to the network by default. */
+    private Optional<SettingProblem> statusPageOpenToTheNetwork() {
+        String bind = resolved.apply("http.status.bind").orElse("127.0.0.1").trim();
+        boolean on = resolved.apply("http.status.enabled").map(v -> v.trim().equals("true")).orElse(false);
+        boolean token = resolved.apply("http.status.token").filter(v -> !v.isBlank()).isPresent();
+        if (!on || token) {
+            return Optional.empty();
+        }
+        try {
+            if (Settings.address(bind).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException reportedAbove) {
+            return Optional.empty();
+        }
+        return Optional.of(new SettingProblem("http.status.bind", where("http.status.bind"), "http.status.bind=" + bind
+                + ": opens the status page to the network, so it needs a password: set http.status.token as well "
+                + "(or bind to 127.0.0.1 and reach it through SSH or a reverse proxy)"));
     }
 
     /** Throws if there is any problem. */

@@ -1,0 +1,26 @@
+package io.meterbridge.camel.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.meterbridge.camel.journal.JournalBacklog;
+
+/**
+ * The whole page's data at one moment ({@code /api/status}, and each event of {@code /events}).
+ *
+ * @param version meterbridge's version
+ * @param startedAt when the service started
+ * @param now when this snapshot was taken
+ * @param buses every bus and head with its counters
+ * @param mqtt the broker's URL and whether it is connected, or null when MQTT is off
+ * @param journal what each output has still to deliver
+ * @param errors the last errors, newest first
+ * @param meters every meter seen, in the order first seen
+ */
+public record BridgeView(String version, Instant startedAt, Instant now, List<BusView> buses, Mqtt mqtt,
+        List<JournalBacklog> journal, List<BridgeError> errors, List<MeterView> meters) {
+
+    /** The MQTT connection: where to, whether it is up, and why the last attempt failed. */
+    public record Mqtt(String url, boolean connected, String lastFailure) {
+    }
+}

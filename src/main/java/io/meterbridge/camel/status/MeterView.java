@@ -1,0 +1,28 @@
+package io.meterbridge.camel.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One meter as the status page shows it: a snapshot, immutable, serialised as it is.
+ *
+ * @param key the meter's key ({@code kam_82937133}); until its first good read, where it is read
+ * @param source the route input's base URI ({@code mbus://sim})
+ * @param address the M-Bus address in that input, or null
+ * @param route the id of the route that reads it
+ * @param model the model the last reading named, or null before one
+ * @param lastReadAt when the last good reading was taken, or null
+ * @param values the last reading's values by their reading key ({@code heat_energy_kwh}; the page
+ *               takes the unit from the key's suffix, as the files' column names do)
+ * @param polls the last polls, oldest first (a P1 meter: its telegrams)
+ * @param polled polls since start
+ * @param failed failed polls since start
+ * @param availability {@code online}, {@code offline} or {@code unknown}, by the rule Home
+ *                     Assistant's availability topic follows
+ * @param alarms the meter's info-code alarms in words (empty when none)
+ */
+public record MeterView(String key, String source, String address, String route, String model, Instant lastReadAt,
+        Map<String, Object> values, List<PollOutcome> polls, long polled, long failed, String availability,
+        List<String> alarms) {
+}

@@ -1,0 +1,66 @@
+package io.meterbridge.camel.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.meterbridge.camel.homeassistant.HomeAssistantSettings;
+import io.meterbridge.camel.homeassistant.RouteInputs;
+import io.meterbridge.camel.mqtt.BrokerConnection;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Adds the status page to a service's Camel context before its routes load: the
+ * {@link StatusBoard} as an event notifier (it follows every poll whether the page is served or
+ * not, for {@code /health} and {@code /metrics} as much as for the page), meterbridge's health
+ * checks, and the {@link StatusServer} as a service of the context.
+ */
+public final class StatusSupport {
+
+    private StatusSupport() {
+    }
+
+    /**
+     * @param broker the service's MQTT connection, or null when MQTT is off
+     * @return the server (not listening when {@code http.status.enabled=false})
+     */
+    public static StatusServer install(CamelContext ctx, BrokerConnection broker, String version) {
+        PropertiesComponent pc = ctx.getPropertiesComponent();
+        Function<String, String> property = k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null);
+        StatusSettings settings = StatusSettings.from(property);
+        HomeAssistantSettings ha = HomeAssistantSettings.from(property);
+        Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
+        StatusBoard board = new StatusBoard(clock, ha.offlineAfterFailedPolls(), ha.p1OfflineAfter());
+        BridgeSources sources = new BridgeSources(ctx, broker);
+        StatusMetrics metrics = new StatusMetrics(sources, board);
+        ctx.getManagementStrategy().addEventNotifier(board);
+        HealthCheckRegistry health = HealthCheckRegistry.get(ctx);
+        if (health != null) {
+            // every check in the answer, not only the failing ones: /health is also read by people
+            health.setExposureLevel("full");
+            // the interval Home Assistant's expire_after is computed from: the setting, else the routes' longest delay
+            Supplier<Duration> interval = () -> ha.pollInterval() != null ? ha.pollInterval()
+                    : new RouteInputs(ctx).longestPollDelay().orElse(HomeAssistantSettings.DEFAULT_POLL_INTERVAL);
+            for (HealthCheck check : MeterbridgeHealthChecks.all(board, sources, interval, clock, started)) {
+                health.register(check);
+            }
+        }
+        StatusServer server = new StatusServer(settings, ctx, board,
+                new StatusPages(sources, board, metrics, version, started, clock));
+        if (settings.enabled()) {
+            try {
+                ctx.addService(server, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the status page: " + e.getMessage(), e);
+            }
+        }
+        return server;
+    }
+}
