@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
             SetAddressCommand.class,
             SimulateCommand.class,
             BenchCommand.class,
+            InstallCommand.class, UninstallCommand.class,
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
