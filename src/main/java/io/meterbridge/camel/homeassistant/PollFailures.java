@@ -2,9 +2,9 @@ package io.meterbridge.camel.homeassistant;
 
 import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.camel.optical.OpticalEndpoint;
+import io.meterbridge.camel.reading.ExchangeOutcome;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -13,13 +13,7 @@ import org.apache.camel.support.EventNotifierSupport;
  * Hands every failed poll of an {@code mbus:} or {@code optical:} consumer to the {@link HomeAssistantPublisher},
  * from Camel's own exchange events, so that a route needs no {@code homeAssistant} step in its
  * {@code onException} for a meter to go offline.
- *
- * <p>Camel ends an exchange with {@code ExchangeFailed} only while it still carries its exception;
- * an exception that an {@code onException} marked handled is cleared and the exchange ends with
- * {@code ExchangeCompleted}, the error handler having set
- * {@link org.apache.camel.ExchangeExtension#isFailureHandled()} and kept the exception in
- * {@link Exchange#EXCEPTION_CAUGHT}. Both count; an exception a {@code doTry/doCatch} caught does
- * not (the route dealt with it and the error handler never saw it).
+ * What counts as a failed poll, and which exchange is a poll's own, is {@link ExchangeOutcome}'s.
  */
 final class PollFailures extends EventNotifierSupport {
 
@@ -48,26 +42,13 @@ final class PollFailures extends EventNotifierSupport {
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeEvent) event).getExchange();
         Endpoint from = exchange.getFromEndpoint();
-        // copies a multicast or splitter made end on their own; their failure reaches the poll's
-        // own exchange, which is the one to count
-        if (!(from instanceof MbusEndpoint || from instanceof OpticalEndpoint) || exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null) {
+        if (!(from instanceof MbusEndpoint || from instanceof OpticalEndpoint) || ExchangeOutcome.isCopy(exchange)) {
             return;
         }
-        Exception failure = failure(exchange);
+        Exception failure = ExchangeOutcome.failure(exchange);
         if (failure != null) {
             Source source = Source.of(exchange, null);
             publisher.on((s, now) -> s.failedPoll(source, failure, now));
         }
-    }
-
-    /** The exception that failed the poll, or null if it did not fail. */
-    static Exception failure(Exchange exchange) {
-        if (exchange.getException() != null) {
-            return exchange.getException();
-        }
-        if (exchange.getExchangeExtension().isFailureHandled()) {
-            return exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
-        }
-        return null;
     }
 }

@@ -16,6 +16,7 @@ import io.meterbridge.camel.mbus.MbusConstants;
 import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.camel.optical.OpticalEndpoint;
 import io.meterbridge.camel.p1.P1Endpoint;
+import io.meterbridge.camel.reading.ExchangeOutcome;
 import io.meterbridge.camel.reading.ReadingConstants;
 import io.meterbridge.meter.Reading;
 
@@ -23,7 +24,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -99,11 +99,11 @@ public final class StatusBoard extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeEvent) event).getExchange();
-        if (exchange.getProperty(ExchangePropertyKey.CORRELATION_ID) != null) {
-            return; // a multicast's or splitter's copy: its outcome reaches the exchange it came from
+        if (ExchangeOutcome.isCopy(exchange)) {
+            return;
         }
         Endpoint from = exchange.getFromEndpoint();
-        Exception failure = failure(exchange);
+        Exception failure = ExchangeOutcome.failure(exchange);
         boolean meter = from instanceof MbusEndpoint || from instanceof OpticalEndpoint || from instanceof P1Endpoint;
         if (meter) {
             polled(exchange, from, failure);
@@ -189,17 +189,6 @@ public final class StatusBoard extends EventNotifierSupport {
     private static String message(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    /** The exception that failed the exchange, or null if it did not fail (also when an onException handled it). */
-    static Exception failure(Exchange exchange) {
-        if (exchange.getException() != null) {
-            return exchange.getException();
-        }
-        if (exchange.getExchangeExtension().isFailureHandled()) {
-            return exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
-        }
-        return null;
     }
 
     /** A number that changes with every poll, reading and error. */
