@@ -9,11 +9,13 @@ import java.util.Objects;
 
 /**
  * The values one meter's counter had over time, in time order, one per instant. Kept in two
- * primitive arrays (epoch milliseconds, and the value in millionths of its unit: Wh/1000, kJ/1000,
- * millilitres) rather than as objects: a P1 meter read every 10 s for four weeks gives 241,920
- * readings, 16 bytes each per counter, about 3.9 MB for import and as much for export, where an
- * {@code Instant} and a {@code BigDecimal} per reading would take some 25 MB. Every reading is
- * kept, none averaged away, so an interval is the same whichever range was read around it.
+ * primitive arrays (epoch milliseconds, and the value in millionths of its unit: mWh, kJ, ml)
+ * rather than as objects: a P1 meter read every 10 s for four weeks gives 241,920 readings, 16
+ * bytes each per counter, about 3.9 MB for import and as much for export, where an
+ * {@code Instant} and a {@code BigDecimal} per reading would take some 35 MB for the two. While a
+ * series is built its arrays grow by doubling (at most twice that, briefly); computing intervals
+ * adds 8 bytes per reading for as long as the computation runs. Every reading is kept, none
+ * averaged away, so an interval is the same whichever range was read around it.
  *
  * <p>Immutable, so one series may be used by any number of threads at once.
  */
@@ -64,8 +66,9 @@ public final class CounterSeries {
         return v.scale() < 0 ? v.setScale(0) : v; // 13000, not 1.3E+4
     }
 
-    long millis(int i) {
-        return millis[i];
+    /** The times themselves, not a copy, for {@link Curve}, which only reads them. */
+    long[] times() {
+        return millis;
     }
 
     long units(int i) {
@@ -141,17 +144,16 @@ public final class CounterSeries {
             if (!sorted) {
                 sort();
             }
-            long[] m = new long[size];
-            long[] v = new long[size];
-            int n = 0;
+            int n = 0; // duplicates dropped in place: no third pair of arrays while the series is built
             for (int i = 0; i < size; i++) {
-                if (n == 0 || millis[i] != m[n - 1]) {
-                    m[n] = millis[i];
-                    v[n] = values[i];
+                if (n == 0 || millis[i] != millis[n - 1]) {
+                    millis[n] = millis[i];
+                    values[n] = values[i];
                     n++;
                 }
             }
-            return new CounterSeries(meterKey, counter, Arrays.copyOf(m, n), Arrays.copyOf(v, n));
+            size = n;
+            return new CounterSeries(meterKey, counter, Arrays.copyOf(millis, n), Arrays.copyOf(values, n));
         }
 
         /** A stable sort of both arrays by time; readings come in order nearly always, so rarely needed. */

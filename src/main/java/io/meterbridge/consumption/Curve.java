@@ -41,7 +41,6 @@ final class Curve {
      */
     static Curve of(CounterSeries s) {
         int n = s.size();
-        long[] t = new long[n];
         long[] c = new long[n];
         int[] resets = new int[8];
         int r = 0;
@@ -65,10 +64,9 @@ final class Curve {
                     resets[r++] = j;
                 }
             }
-            t[j] = s.millis(j);
             c[j] = level;
         }
-        return new Curve(t, c, Arrays.copyOf(resets, r), s.counter().scale());
+        return new Curve(s.times(), c, Arrays.copyOf(resets, r), s.counter().scale());
     }
 
     /** The time of the first reading, epoch milliseconds. */
