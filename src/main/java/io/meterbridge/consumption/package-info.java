@@ -28,6 +28,11 @@
  *     restarts on a value it saved an hour earlier, and invent energy for a wrapped register; zero
  *     loses at most one reading interval's use. Such intervals are marked reset and estimated. A
  *     smaller fall is rounding (a GJ register's last digit), not consumption, not a reset.</li>
+ *   <li><b>Files.</b> {@link io.meterbridge.consumption.ReadingHistory} opens only the daily files
+ *     whose day (from the name; today's file: the day it was last written) lies within a day of
+ *     the range, streams them line by line and keeps of each reading its meter, time and counters.
+ *     A corrupt line is skipped and named (file:line, what was expected and found); an unfinished
+ *     last line is skipped silently: it is being written, or the writer will write it again.</li>
  *   <li><b>Memory.</b> Readings are kept as primitive arrays, every one of them (no
  *     downsampling, so the CSV and the charts agree with any recomputation from the files): a P1
  *     meter read every 10 s holds about 3.9 MB per counter for four weeks.</li>
