@@ -25,13 +25,15 @@ class LayeringTest {
             .layer("meter").definedBy("io.meterbridge.meter..")
             .layer("sim").definedBy("io.meterbridge.sim..")
             .layer("homeassistant").definedBy("io.meterbridge.homeassistant..")
+            .layer("consumption").definedBy("io.meterbridge.consumption..")
             .layer("camel").definedBy("io.meterbridge.camel..")
             .layer("cli").definedBy("io.meterbridge.cli..")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("camel").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("homeassistant").mayOnlyBeAccessedByLayers("camel", "cli")
+            .whereLayer("consumption").mayOnlyBeAccessedByLayers("camel", "cli")
             .whereLayer("sim").mayOnlyBeAccessedByLayers("camel", "cli")
-            .whereLayer("meter").mayOnlyBeAccessedByLayers("homeassistant", "sim", "camel", "cli")
+            .whereLayer("meter").mayOnlyBeAccessedByLayers("homeassistant", "consumption", "sim", "camel", "cli")
             .whereLayer("link").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "cli")
             .whereLayer("p1").mayOnlyBeAccessedByLayers("meter", "sim", "camel", "homeassistant", "cli")
             .whereLayer("kmp").mayOnlyBeAccessedByLayers("link", "meter", "sim", "camel", "homeassistant", "cli")
@@ -45,6 +47,16 @@ class LayeringTest {
     private static final ArchRule IEC62056_IMPORTS_ONLY_THE_JDK = classes().that().resideInAPackage("io.meterbridge.iec62056..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.meterbridge.iec62056..", "java..");
 
+    /**
+     * The consumption arithmetic and its file reading are called from an HTTP handler but know
+     * nothing of one: besides the reading keys of {@code meter} they need only the JDK, Jackson's
+     * parser and SLF4J.
+     */
+    private static final ArchRule CONSUMPTION_IMPORTS_ONLY_METER_AND_THE_JDK = classes().that()
+            .resideInAPackage("io.meterbridge.consumption..").should().onlyDependOnClassesThat()
+            .resideInAnyPackage("io.meterbridge.consumption..", "io.meterbridge.meter..", "java..",
+                    "com.fasterxml.jackson..", "org.slf4j..");
+
     private static JavaClasses mainClasses() {
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -54,6 +66,11 @@ class LayeringTest {
     @Test
     void importsPointDownward() {
         LAYERS_POINT_DOWNWARD.check(mainClasses());
+    }
+
+    @Test
+    void consumptionImportsOnlyMeterAndTheJdk() {
+        CONSUMPTION_IMPORTS_ONLY_METER_AND_THE_JDK.check(mainClasses());
     }
 
     @Test
