@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * @param copy 1 for the dated file, 2, 3, … for the later files of the same day, and
  *     {@link Integer#MAX_VALUE} for the current file, so files sort in the order they were written
  */
-record DayFile(Path path, LocalDate day, int copy) {
+public record DayFile(Path path, LocalDate day, int copy) {
 
     static final int CURRENT = Integer.MAX_VALUE;
 
@@ -89,11 +89,27 @@ record DayFile(Path path, LocalDate day, int copy) {
         }
     }
 
-    /** {@code readings.jsonl} → {@code readings-YYYY-MM-DD[.N].jsonl}, as DailyFiles.datedName and rotated name them. */
+    /**
+     * The name of {@code fileName}'s file of {@code day}, the one home of the naming rule:
+     * {@code readings.jsonl} → {@code readings-2026-11-20.jsonl} (copy 1), {@code readings-2026-11-20.2.jsonl} (copy 2).
+     */
+    public static String name(String fileName, LocalDate day, int copy) {
+        return stem(fileName) + "-" + day + (copy == 1 ? "" : "." + copy) + extension(fileName);
+    }
+
+    /** What {@link #name} makes of {@code fileName}, with the day as group 1 and the copy (if not 1) as group 2. */
     static Pattern datedPattern(String fileName) {
+        return Pattern.compile(Pattern.quote(stem(fileName)) + "-(\\d{4}-\\d{2}-\\d{2})(?:\\.(\\d{1,9}))?"
+                + Pattern.quote(extension(fileName)));
+    }
+
+    private static String stem(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-        String extension = dot > 0 ? fileName.substring(dot) : "";
-        return Pattern.compile(Pattern.quote(stem) + "-(\\d{4}-\\d{2}-\\d{2})(?:\\.(\\d{1,9}))?" + Pattern.quote(extension));
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(dot) : "";
     }
 }

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.meterbridge.consumption.DayFile;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,7 @@ public final class DailyFiles {
         Path dated = datedName(file, written);
         // should a dated file exist already (clock set back), keep both: append a counter
         for (int n = 2; Files.exists(dated); n++) {
-            dated = datedName(file, written).resolveSibling(stem(file) + "-" + written + "." + n + extension(file));
+            dated = file.resolveSibling(DayFile.name(file.getFileName().toString(), written, n));
         }
         return Files.move(file, dated, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -142,18 +144,6 @@ public final class DailyFiles {
 
     /** {@code readings.jsonl} on 2026-11-20 → {@code readings-2026-11-20.jsonl}. */
     public static Path datedName(Path file, LocalDate day) {
-        return file.resolveSibling(stem(file) + "-" + day + extension(file));
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(dot) : "";
+        return file.resolveSibling(DayFile.name(file.getFileName().toString(), day, 1));
     }
 }

@@ -3,6 +3,7 @@ package io.meterbridge.camel.status;
 import java.io.IOException;
 import java.time.Instant;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 final class StatusJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
+            // 150, not 1.5E+2: a number as the readings write it
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
     private StatusJson() {

@@ -3,6 +3,7 @@ package io.meterbridge.camel.status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -37,11 +38,13 @@ final class StatusPages {
     private final String version;
     private final Instant started;
     private final Clock clock;
+    private final ConsumptionPages consumption;
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
-    StatusPages(BridgeSources sources, StatusBoard board, StatusMetrics metrics, String version, Instant started,
-            Clock clock) {
+    StatusPages(BridgeSources sources, StatusBoard board, StatusMetrics metrics, ConsumptionPages consumption,
+            String version, Instant started, Clock clock) {
         this.sources = sources;
+        this.consumption = consumption;
         this.board = board;
         this.metrics = metrics;
         this.version = version;
@@ -80,8 +83,21 @@ final class StatusPages {
         return metrics.scrape(contentType);
     }
 
-    /** A file of the page, or null when there is no such path. */
+    /** A file of the page or the consumption data, or null when there is no such path. */
     Page page(String path, String query) throws IOException {
+        if (path.equals("/api/consumption") || path.equals("/consumption.csv")) {
+            ConsumptionPages.Query q;
+            try {
+                q = ConsumptionPages.parse(query);
+            } catch (ConsumptionPages.BadQuery e) {
+                return new Page(400, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+            if (path.equals("/consumption.csv")) {
+                return new Page(200, "text/csv", consumption.csv(q).getBytes(StandardCharsets.UTF_8),
+                        Map.of("Content-Disposition", "attachment; filename=\"" + ConsumptionPages.fileName(q) + "\""));
+            }
+            return new Page(200, "application/json", StatusJson.bytes(consumption.json(q)), Map.of("Cache-Control", "no-cache"));
+        }
         String[] file = FILES.get(path);
         if (file == null) {
             return null;

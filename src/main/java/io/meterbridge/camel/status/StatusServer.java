@@ -71,7 +71,9 @@ public final class StatusServer extends ServiceSupport {
                     + "Set http.status.port to another port", settings.bind().getHostAddress(), settings.port(), e.getMessage());
             return;
         }
-        executor = context.getExecutorServiceManager().newThreadPool(this, "status-http", 1, THREADS);
+        // fixed: a pool that grows only once its queue is full would leave every request queued
+        // behind an open event stream; the threads start as requests come
+        executor = context.getExecutorServiceManager().newFixedThreadPool(this, "status-http", THREADS);
         s.setExecutor(executor);
         s.createContext("/", this::handle);
         s.start();

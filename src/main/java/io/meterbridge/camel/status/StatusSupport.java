@@ -1,8 +1,10 @@
 package io.meterbridge.camel.status;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -52,8 +54,11 @@ public final class StatusSupport {
                 health.register(check);
             }
         }
+        // the charts read the daily JSON Lines files, in the machine's time zone
+        ConsumptionPages consumption = new ConsumptionPages(Path.of(property.apply("output.dir")),
+                property.apply("jsonl.fileName"), ZoneId.systemDefault(), clock);
         StatusServer server = new StatusServer(settings, ctx, board,
-                new StatusPages(sources, board, metrics, version, started, clock));
+                new StatusPages(sources, board, metrics, consumption, version, started, clock));
         if (settings.enabled()) {
             try {
                 ctx.addService(server, true, true);
