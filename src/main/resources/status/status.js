@@ -95,12 +95,18 @@ function renderBridge(state) {
   const monitor = document.getElementById("monitor");
   monitor.replaceChildren();
   for (const bus of state.monitor || []) {
-    monitor.append(el("h4", { text: bus.port }));
-    for (const f of bus.frames) {
-      monitor.append(el("div", { class: "muted", text: f.at + " " + f.direction + " " + f.meaning }), el("pre", { text: f.hex }));
+    monitor.append(el("h4", { text: "M-Bus " + bus.port }));
+    for (const f of bus.frames.slice().reverse()) {
+      const row = el("div", { class: "frame" });
+      row.append(el("div", { class: "muted", text: f.at.replace("T", " ").replace(/\.\d+Z$/, "Z") + " · " + f.requestMeaning
+        + " → " + f.answerMeaning + " · " + f.millis.toFixed(1) + " ms" }),
+        el("pre", { text: "→ " + f.request + (f.answer ? "\n← " + f.answer : "") }));
+      monitor.append(row);
     }
   }
-  if (!state.monitor || state.monitor.length === 0) monitor.append(el("p", { class: "muted", text: "No frames yet." }));
+  if (!state.monitor || state.monitor.every(b => b.frames.length === 0)) {
+    monitor.append(el("p", { class: "muted", text: "No frames yet." }));
+  }
 }
 
 let lastState = null;

@@ -3,6 +3,7 @@ package io.meterbridge.link;
 import io.meterbridge.telegram.SecondaryAddress;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class BusMaster implements AutoCloseable {
     private final BusSettings settings;
     private final Transport transport;
     private final Counters counters = new Counters();
+    private final FrameLog frames = new FrameLog();
     private final FrameReader reader;
     private final ReentrantLock lock = new ReentrantLock(true);
     /** Next FCB per address; absent means unknown: reset with SND_NKE first. */
@@ -65,6 +67,11 @@ public final class BusMaster implements AutoCloseable {
 
     public BusSettings settings() {
         return settings;
+    }
+
+    /** The last requests and answers on this bus, oldest first, for the status page's bus monitor. */
+    public List<FrameExchange> recentFrames() {
+        return frames.recent();
     }
 
     /** Counters since this master was created. */
@@ -595,10 +602,16 @@ public final class BusMaster implements AutoCloseable {
             long deadline = System.nanoTime() + timing.wireNanos(bytes.length) + timing.firstByteTimeoutNanos();
             long sent = System.nanoTime();
             FrameReader.Result r = null;
+            Exception failure = null;
+            Instant at = Instant.now();
             try {
                 r = reader.read(deadline, timing, bytes);
+            } catch (MBusException | FrameFormatException | RuntimeException e) {
+                failure = e;
+                throw e;
             } finally {
                 long now = System.nanoTime();
+                frames.add(at, request, r, failure, (now - sent) / 1e6);
                 lastActivity = r instanceof FrameReader.Silence s && s.noiseBytes() == 0 ? 0 : now;
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{}: {} -> {} after {} ms", settings.port(), request,

@@ -1,6 +1,7 @@
 package io.meterbridge.link;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,12 @@ public final class Buses {
     public synchronized int leases(String port) {
         Entry e = buses.get(port);
         return e == null ? 0 : e.leases;
+    }
+
+    /** The last frames on {@code port}'s master, oldest first; empty when none is open. Never opens a port. */
+    public synchronized List<FrameExchange> recentFrames(String port) {
+        Entry e = buses.get(port);
+        return e == null ? List.of() : e.master.recentFrames();
     }
 
     /**

@@ -56,6 +56,19 @@ final class BridgeSources {
         return new ArrayList<>(out.values());
     }
 
+    /** The last frames on every M-Bus a running route reads, for the bus monitor. */
+    List<BridgeView.BusFrames> monitor() {
+        Map<String, BridgeView.BusFrames> out = new LinkedHashMap<>();
+        for (Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof MbusEndpoint m) {
+                String port = m.getConfiguration().busSettings().port();
+                out.computeIfAbsent(port, p -> new BridgeView.BusFrames(p,
+                        ((MbusComponent) m.getComponent()).buses().recentFrames(p)));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
     /** The service's MQTT connection, or null when MQTT is off. */
     BrokerConnection broker() {
         return broker;

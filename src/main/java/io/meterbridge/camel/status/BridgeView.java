@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.meterbridge.camel.journal.JournalBacklog;
+import io.meterbridge.link.FrameExchange;
 
 /**
  * The whole page's data at one moment ({@code /api/status}, and each event of {@code /events}).
@@ -16,9 +17,14 @@ import io.meterbridge.camel.journal.JournalBacklog;
  * @param journal what each output has still to deliver
  * @param errors the last errors, newest first
  * @param meters every meter seen, in the order first seen
+ * @param monitor the last frames on each M-Bus, oldest first
  */
 public record BridgeView(String version, Instant startedAt, Instant now, List<BusView> buses, Mqtt mqtt,
-        List<JournalBacklog> journal, List<BridgeError> errors, List<MeterView> meters) {
+        List<JournalBacklog> journal, List<BridgeError> errors, List<MeterView> meters, List<BusFrames> monitor) {
+
+    /** The bus monitor of one M-Bus. */
+    public record BusFrames(String port, List<FrameExchange> frames) {
+    }
 
     /** The MQTT connection: where to, whether it is up, and why the last attempt failed. */
     public record Mqtt(String url, boolean connected, String lastFailure) {

@@ -76,7 +76,7 @@ final class StatusPages {
                     failure == null ? null : failure.getMessage());
         }
         return new BridgeView(version, started, clock.instant(), sources.buses(), mqtt, sources.backlogs(),
-                board.errors(), board.meters());
+                board.errors(), board.meters(), sources.monitor());
     }
 
     String metrics(String contentType) {

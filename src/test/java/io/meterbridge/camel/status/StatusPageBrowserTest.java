@@ -81,6 +81,10 @@ class StatusPageBrowserTest {
             chromium.await(Duration.ofSeconds(30), "the P1 meter's live power",
                     "!!document.querySelector('.live-power') && /kW$/.test(document.querySelector('.live-power').innerText)");
             assertEquals("live", chromium.eval("document.getElementById('live').innerText").asText());
+            chromium.await(Duration.ofSeconds(30), "the bus monitor with a request and the 303's answer in words and hex",
+                    "document.getElementById('monitor').innerText.includes('REQ_UD2')"
+                    + " && document.getElementById('monitor').innerText.includes('RSP_UD from 1, CI 72: KAM 82937133')"
+                    + " && document.getElementById('monitor').innerText.includes('10 5B 01 5C 16')");
 
             // live: the poll count of the 303 grows while the page stays the same document
             chromium.eval("window.sameDocument = 'yes'");

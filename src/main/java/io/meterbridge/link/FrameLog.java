@@ -1,0 +1,107 @@
+package io.meterbridge.link;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+
+import io.meterbridge.telegram.Hex;
+import io.meterbridge.telegram.Manufacturer;
+import io.meterbridge.telegram.SecondaryAddress;
+import io.meterbridge.telegram.Telegram;
+import io.meterbridge.telegram.TelegramFormatException;
+
+/**
+ * The last frames a bus master exchanged, kept for the status page's bus monitor: a small ring
+ * (what {@code METERBRIDGE_LOG=DEBUG} shows, without switching the log on). Thread-safe.
+ */
+final class FrameLog {
+
+    /** Exchanges kept per bus. */
+    static final int CAPACITY = 20;
+
+    private final ArrayDeque<FrameExchange> exchanges = new ArrayDeque<>(CAPACITY);
+
+    synchronized void add(FrameExchange exchange) {
+        if (exchanges.size() == CAPACITY) {
+            exchanges.removeFirst();
+        }
+        exchanges.addLast(exchange);
+    }
+
+    /** The exchanges kept, oldest first. */
+    synchronized List<FrameExchange> recent() {
+        return List.copyOf(exchanges);
+    }
+
+    /** Records {@code request} and its outcome: a frame, silence, or the error that the answer was. */
+    void add(Instant at, Frame request, FrameReader.Result result, Exception failure, double millis) {
+        String answer = "";
+        String meaning;
+        if (result instanceof FrameReader.Received r) {
+            answer = Hex.format(r.frame().toBytes());
+            meaning = meaning(r.frame());
+        } else if (result instanceof FrameReader.Silence s) {
+            meaning = s.noiseBytes() == 0 ? "no answer" : "no answer (" + s.noiseBytes() + " bytes of noise)";
+        } else {
+            meaning = failure == null ? "no valid answer" : failure.getMessage();
+        }
+        add(new FrameExchange(at, Hex.format(request.toBytes()), meaning(request), answer, meaning, millis));
+    }
+
+    /** What a frame is, in EN 13757-2 terms; for a user data answer, who sent it and what it holds. */
+    static String meaning(Frame frame) {
+        if (frame instanceof SingleCharacter) {
+            return "ACK (E5)";
+        }
+        if (frame instanceof ShortFrame s) {
+            return control(s.control()) + " to " + address(s.address());
+        }
+        LongFrame l = (LongFrame) frame;
+        String control = control(l.control());
+        boolean fromMeter = (l.control() & Control.PRM) == 0;
+        String head = control + (fromMeter ? " from " : " to ") + address(l.address()) + String.format(", CI %02X", l.ci());
+        if (!fromMeter) {
+            if (l.ci() == 0x52 && l.data().length == SecondaryAddress.WIRE_LENGTH) {
+                return head + ": select " + SecondaryAddress.fromWire(l.data(), 0);
+            }
+            return head + ", " + l.data().length + " data bytes";
+        }
+        try {
+            Telegram t = l.telegram();
+            if (t.header() == null) {
+                return head + ", " + t.kind();
+            }
+            SecondaryAddress a = t.header().address();
+            return head + ": " + Manufacturer.decode(a.manufacturer()) + " " + String.format("%08X", a.id())
+                    + ", access " + t.header().accessNumber() + String.format(", status %02X", t.header().status())
+                    + ", " + t.records().size() + " records" + (t.moreRecordsFollow() ? ", more follow" : "");
+        } catch (TelegramFormatException e) {
+            return head + ": " + e.getMessage();
+        }
+    }
+
+    /** The C field's function (EN 13757-2 table 4): PRM and the function code; FCB shown for requests that have it. */
+    private static String control(int c) {
+        String name = switch (c & 0x4F) {
+            case 0x40 -> "SND_NKE";
+            case 0x43 -> "SND_UD";
+            case 0x4B -> "REQ_UD2";
+            case 0x4A -> "REQ_UD1";
+            case 0x49 -> "REQ_SKE";
+            case 0x08 -> "RSP_UD";
+            case 0x0B -> "RSP_SKE";
+            default -> String.format("C=%02X", c);
+        };
+        boolean fcv = (c & Control.PRM) != 0 && (c & Control.FCV) != 0;
+        return name + (fcv ? ((c & Control.FCB) != 0 ? " (FCB 1)" : " (FCB 0)") : "");
+    }
+
+    private static String address(int a) {
+        return switch (a) {
+            case Control.ADDRESS_NETWORK_LAYER -> "253 (selected meter)";
+            case Control.ADDRESS_BROADCAST_REPLY -> "254 (broadcast)";
+            case Control.ADDRESS_BROADCAST_NO_REPLY -> "255 (broadcast, no reply)";
+            default -> Integer.toString(a);
+        };
+    }
+}
