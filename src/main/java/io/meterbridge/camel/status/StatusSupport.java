@@ -18,10 +18,10 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Adds the status page to a service's Camel context before its routes load: the
- * {@link StatusBoard} as an event notifier (it follows every poll whether the page is served or
- * not, for {@code /health} and {@code /metrics} as much as for the page), meterbridge's health
- * checks, and the {@link StatusServer} as a service of the context.
+ * Adds the status page to a service's Camel context before its routes load, unless
+ * {@code http.status.enabled=false}: the {@link StatusBoard} as an event notifier (it feeds the
+ * page, {@code /health} and {@code /metrics}), meterbridge's health checks, and the
+ * {@link StatusServer} as a service of the context.
  */
 public final class StatusSupport {
 
@@ -30,12 +30,16 @@ public final class StatusSupport {
 
     /**
      * @param broker the service's MQTT connection, or null when MQTT is off
-     * @return the server (not listening when {@code http.status.enabled=false})
+     * @return the server, or null when {@code http.status.enabled=false} (then nothing is added:
+     *     no board, no metrics, no checks of ours)
      */
     public static StatusServer install(CamelContext ctx, BrokerConnection broker, String version) {
         PropertiesComponent pc = ctx.getPropertiesComponent();
         Function<String, String> property = k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null);
         StatusSettings settings = StatusSettings.from(property);
+        if (!settings.enabled()) {
+            return null;
+        }
         HomeAssistantSettings ha = HomeAssistantSettings.from(property);
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
@@ -59,12 +63,10 @@ public final class StatusSupport {
                 property.apply("jsonl.fileName"), ZoneId.systemDefault(), clock);
         StatusServer server = new StatusServer(settings, ctx, board,
                 new StatusPages(sources, board, metrics, consumption, version, started, clock));
-        if (settings.enabled()) {
-            try {
-                ctx.addService(server, true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the status page: " + e.getMessage(), e);
-            }
+        try {
+            ctx.addService(server, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the status page: " + e.getMessage(), e);
         }
         return server;
     }

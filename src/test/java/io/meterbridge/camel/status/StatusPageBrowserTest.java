@@ -128,6 +128,13 @@ class StatusPageBrowserTest {
             }
             assertEquals(expected.keySet(), found.keySet(), "every whole hour of the history is in the CSV (" + lines + " lines)");
             found.forEach((hour, amount) -> assertEquals(0, amount.compareTo(expected.get(hour)), hour + ": " + amount));
+
+            // on a phone: nothing wider than the screen, the chart included
+            chromium.call("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 2, "mobile", true));
+            chromium.await(Duration.ofSeconds(10), "the page within a phone's width",
+                    "document.documentElement.scrollWidth <= 390"
+                    + " && document.querySelector('#chart canvas').getBoundingClientRect().right <= 390");
         }
     }
 

@@ -122,6 +122,26 @@ class StatusServiceTest {
     }
 
     @Test
+    void theP1MetersTelegramsAndDropsAreMetrics() throws Exception {
+        try (MeterbridgeService service = service("", Map.of("p1.port", "sim"))) {
+            StatusHttp http = StatusHttp.of(service.start());
+            ServiceHome.await(Duration.ofSeconds(30), "P1 telegrams counted", () -> {
+                try {
+                    return http.get("/metrics").body().matches("(?s).*meterbridge_p1_telegrams_total\\{port=\"sim\"} [1-9].*");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String metrics = http.get("/metrics").body();
+            assertTrue(metrics.contains("meterbridge_p1_crc_errors_total{port=\"sim\"}"), metrics);
+            assertTrue(metrics.contains("meterbridge_polls_total{meter=\"isk_"), "each telegram a poll: " + metrics);
+            JsonNode p1 = http.json("/api/status").at("/buses/0");
+            assertEquals("p1", p1.get("kind").asText(), p1.toString());
+            assertTrue(p1.at("/counters/telegrams").asLong() >= 1, p1.toString());
+        }
+    }
+
+    @Test
     void notReadyWhenNoMeterWasReadForThreePollIntervals() throws Exception {
         SimBus bus = SimTransportProvider.bus("sim:status-silent");
         bus.meters().forEach(bus::remove);
