@@ -75,7 +75,7 @@ final class MeterbridgeHealthChecks {
             }
             if (quiet.compareTo(limit) > 0) {
                 builder.message((last == null ? "no meter has been read since the start " : "no meter has been read for ")
-                        + seconds(quiet) + " s, more than " + INTERVALS + " poll intervals (" + seconds(limit) + " s)");
+                        + quiet.toSeconds() + " s, more than " + INTERVALS + " poll intervals (" + limit.toSeconds() + " s)");
                 builder.down();
             } else {
                 builder.up();
@@ -161,9 +161,5 @@ final class MeterbridgeHealthChecks {
                 builder.down();
             }
         }
-    }
-
-    private static long seconds(Duration d) {
-        return d.toSeconds();
     }
 }

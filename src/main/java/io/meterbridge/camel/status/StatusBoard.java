@@ -16,7 +16,7 @@ import io.meterbridge.camel.mbus.MbusConstants;
 import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.camel.optical.OpticalEndpoint;
 import io.meterbridge.camel.p1.P1Endpoint;
-import io.meterbridge.camel.reading.ExchangeOutcome;
+import io.meterbridge.camel.reading.ExchangeEndNotifier;
 import io.meterbridge.camel.reading.ReadingConstants;
 import io.meterbridge.meter.Reading;
 
@@ -24,9 +24,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Follows every poll and reading from Camel's exchange events, so that no route needs a step for
@@ -38,7 +35,7 @@ import org.apache.camel.support.EventNotifierSupport;
  *
  * <p>Every change bumps {@link #version()}, which the page's event stream waits on.
  */
-public final class StatusBoard extends EventNotifierSupport {
+public final class StatusBoard extends ExchangeEndNotifier {
 
     /** Polls kept per meter for the page's strip. */
     static final int HISTORY = 50;
@@ -71,16 +68,6 @@ public final class StatusBoard extends EventNotifierSupport {
         this.clock = clock;
         this.offlineAfterFailedPolls = offlineAfterFailedPolls;
         this.p1OfflineAfter = p1OfflineAfter;
-        // exchange completion and failure only: every other event would cost a dispatch for nothing
-        setIgnoreCamelContextEvents(true);
-        setIgnoreRouteEvents(true);
-        setIgnoreServiceEvents(true);
-        setIgnoreStepEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeSendingEvents(true);
-        setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     synchronized void addListener(Listener listener) {
@@ -92,18 +79,8 @@ public final class StatusBoard extends EventNotifierSupport {
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event.getType() == CamelEvent.Type.ExchangeFailed || event.getType() == CamelEvent.Type.ExchangeCompleted;
-    }
-
-    @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((ExchangeEvent) event).getExchange();
-        if (ExchangeOutcome.isCopy(exchange)) {
-            return;
-        }
+    protected void ended(Exchange exchange, Exception failure) {
         Endpoint from = exchange.getFromEndpoint();
-        Exception failure = ExchangeOutcome.failure(exchange);
         boolean meter = from instanceof MbusEndpoint || from instanceof OpticalEndpoint || from instanceof P1Endpoint;
         if (meter) {
             polled(exchange, from, failure);

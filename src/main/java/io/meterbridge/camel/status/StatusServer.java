@@ -186,8 +186,7 @@ public final class StatusServer extends ServiceSupport {
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType.contains("charset") || !contentType.startsWith("text")
-                && !contentType.equals("application/json") ? contentType : contentType + "; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", withCharset(contentType));
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
@@ -196,6 +195,12 @@ public final class StatusServer extends ServiceSupport {
                 out.write(body);
             }
         }
+    }
+
+    /** Text types say they are UTF-8, as everything the server writes is. */
+    private static String withCharset(String type) {
+        boolean text = type.startsWith("text/") || type.equals("application/json");
+        return text && !type.contains("charset") ? type + "; charset=utf-8" : type;
     }
 
     /** A classpath resource's bytes, or null if there is none. */
