@@ -11,7 +11,6 @@ import io.meterbridge.sim.Fault;
 import io.meterbridge.sim.KmpEye;
 import io.meterbridge.sim.OpticalEye;
 import io.meterbridge.sim.OpticalSimServer;
-import io.meterbridge.sim.P1Fault;
 import io.meterbridge.sim.P1Output;
 import io.meterbridge.sim.P1Simulator;
 import io.meterbridge.sim.PtyLink;
@@ -29,14 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -385,24 +381,8 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(count == 0 ? "Ctrl-C to stop." : count + " telegrams, then stop.");
             out.flush();
         }
-        SimRun.untilStopped(seconds, output::close, () -> emit(sim, encrypting, output));
+        P1Schedule schedule = new P1Schedule(intervalSeconds, count, faultRate, seed);
+        SimRun.untilStopped(seconds, output::close, () -> schedule.emit(sim, encrypting, output));
         return 0;
-    }
-
-    /** Sends the telegrams on a fixed schedule (no drift), each with a fault at the fault rate. */
-    private void emit(P1Simulator sim, EncryptingP1Meter encrypting, P1Output output) throws Exception {
-        Random faults = new Random(seed ^ 0x5DEECE66DL);
-        P1Fault[] kinds = {P1Fault.BAD_CRC, P1Fault.TRUNCATED, P1Fault.NOISE};
-        Duration step = Duration.ofMillis(Math.max(1000, Math.round(intervalSeconds * 1000)));
-        long intervalNanos = Math.round(intervalSeconds * 1e9);
-        long start = System.nanoTime();
-        for (long i = 0; count == 0 || i < count; i++) {
-            long wait = start + i * intervalNanos - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            P1Fault fault = faults.nextDouble() < faultRate ? kinds[faults.nextInt(kinds.length)] : P1Fault.NONE;
-            output.write(encrypting != null ? encrypting.next(step, fault) : sim.next(step, fault));
-        }
     }
 }
