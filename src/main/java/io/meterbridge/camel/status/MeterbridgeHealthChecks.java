@@ -3,6 +3,8 @@ package io.meterbridge.camel.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,8 +33,8 @@ final class MeterbridgeHealthChecks {
 
     static List<HealthCheck> all(StatusBoard board, BridgeSources sources, Supplier<Duration> pollInterval, Clock clock,
             Instant started) {
-        return List.of(new Readings(board, pollInterval, clock, started), new Meters(board), new Broker(sources),
-                new Backlog(sources));
+        return List.of(new Readings(board, pollInterval, clock, started), new Buses(board), new Meters(board),
+                new Broker(sources), new Backlog(sources));
     }
 
     /** Readiness base: not a liveness check. */
@@ -79,6 +81,43 @@ final class MeterbridgeHealthChecks {
                 builder.down();
             } else {
                 builder.up();
+            }
+        }
+    }
+
+    /**
+     * Down while no meter of a bus or head answers (an adapter unplugged, a gateway gone, a cable
+     * cut): each route input with all its meters offline is named, with its last error.
+     */
+    static final class Buses extends Readiness {
+        private final StatusBoard board;
+
+        Buses(StatusBoard board) {
+            super("buses");
+            this.board = board;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            Map<String, List<MeterView>> bySource = new LinkedHashMap<>();
+            for (MeterView m : board.meters()) {
+                bySource.computeIfAbsent(m.source(), s -> new ArrayList<>()).add(m);
+            }
+            List<String> down = new ArrayList<>();
+            bySource.forEach((source, meters) -> {
+                boolean silent = meters.stream().allMatch(m -> m.availability().equals("offline"));
+                builder.detail(source, silent ? "down" : "up");
+                if (silent) {
+                    String error = meters.stream().flatMap(m -> m.polls().stream()).filter(p -> !p.ok())
+                            .reduce((a, b) -> b).map(PollOutcome::error).orElse("silent");
+                    down.add(source + ": none of its " + meters.size() + " meter(s) answers (" + error + ")");
+                }
+            });
+            if (down.isEmpty()) {
+                builder.up();
+            } else {
+                builder.message(String.join("; ", down));
+                builder.down();
             }
         }
     }

@@ -69,7 +69,7 @@ class StatusServiceTest {
             HttpResponse<String> health = http.get("/health");
             assertEquals(200, health.statusCode(), health.body());
             JsonNode checks = http.json("/health");
-            for (String name : new String[] {"context", "route:heat-meters", "readings", "meters", "mqtt", "journal"}) {
+            for (String name : new String[] {"context", "route:heat-meters", "readings", "buses", "meters", "mqtt", "journal"}) {
                 assertNotNull(StatusHttp.check(checks, name), name + " in " + checks);
             }
             assertEquals(200, http.get("/health/ready").statusCode());
@@ -97,6 +97,8 @@ class StatusServiceTest {
             assertEquals("DOWN", meters.get("status").asText(), meters.toString());
             assertTrue(meters.get("message").asText().contains("kam_77447744"), meters.toString());
             assertEquals(200, http.get("/health/live").statusCode(), "alive: restarting would not bring the meter back");
+            assertEquals("UP", StatusHttp.check(http.json("/health/ready"), "buses").get("status").asText(),
+                    "the bus itself works: the 303 answers");
             JsonNode silent = meter(http.json("/api/status"), "kam_77447744");
             assertEquals("offline", silent.get("availability").asText());
             assertTrue(silent.get("failed").asLong() >= 2, silent.toString());
@@ -125,9 +127,12 @@ class StatusServiceTest {
     void theP1MetersTelegramsAndDropsAreMetrics() throws Exception {
         try (MeterbridgeService service = service("", Map.of("p1.port", "sim"))) {
             StatusHttp http = StatusHttp.of(service.start());
-            ServiceHome.await(Duration.ofSeconds(30), "P1 telegrams counted", () -> {
+            // the consumer counts a telegram before the route has finished with it: wait for both
+            ServiceHome.await(Duration.ofSeconds(30), "P1 telegrams counted, and their exchanges as polls", () -> {
                 try {
-                    return http.get("/metrics").body().matches("(?s).*meterbridge_p1_telegrams_total\\{port=\"sim\"} [1-9].*");
+                    String m = http.get("/metrics").body();
+                    return m.matches("(?s).*meterbridge_p1_telegrams_total\\{port=\"sim\"} [1-9].*")
+                            && m.contains("meterbridge_polls_total{meter=\"isk_");
                 } catch (Exception e) {
                     return false;
                 }
@@ -155,6 +160,17 @@ class StatusServiceTest {
                     return false;
                 }
             });
+            JsonNode buses = StatusHttp.check(http.json("/health/ready"), "buses");
+            ServiceHome.await(Duration.ofSeconds(30), "the bus down: no meter on it answers", () -> {
+                try {
+                    return StatusHttp.check(http.json("/health/ready"), "buses").get("status").asText().equals("DOWN");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            buses = StatusHttp.check(http.json("/health/ready"), "buses");
+            assertTrue(buses.get("message").asText().startsWith("mbus://sim:status-silent: none of its 2 meter(s) answers ("),
+                    buses.toString());
             JsonNode readings = StatusHttp.check(http.json("/health/ready"), "readings");
             assertTrue(readings.get("message").asText().startsWith("no meter has been read since the start"), readings.toString());
             assertEquals("PT0.3S", readings.at("/details/poll.interval").asText(), readings.toString());
