@@ -95,7 +95,7 @@ function renderBridge(state) {
   const monitor = document.getElementById("monitor");
   monitor.replaceChildren();
   for (const bus of state.monitor || []) {
-    monitor.append(el("h4", { text: "M-Bus " + bus.port }));
+    monitor.append(el("h4", { text: (bus.kind === "mbus" ? "M-Bus " : "optical head ") + bus.port }));
     for (const f of bus.frames.slice().reverse()) {
       const row = el("div", { class: "frame" });
       row.append(el("div", { class: "muted", text: f.at.replace("T", " ").replace(/\.\d+Z$/, "Z") + " · " + f.requestMeaning

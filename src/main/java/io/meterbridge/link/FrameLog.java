@@ -2,6 +2,7 @@ package io.meterbridge.link;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 
 import io.meterbridge.telegram.Hex;
@@ -11,13 +12,16 @@ import io.meterbridge.telegram.Telegram;
 import io.meterbridge.telegram.TelegramFormatException;
 
 /**
- * The last frames a bus master exchanged, kept for the status page's bus monitor: a small ring
- * (what {@code METERBRIDGE_LOG=DEBUG} shows, without switching the log on). Thread-safe.
+ * The last frames a bus master or optical head exchanged, kept for the status page's bus monitor:
+ * a small ring (what {@code METERBRIDGE_LOG=DEBUG} shows, without switching the log on), with
+ * words for M-Bus frames (EN 13757-2) and IEC 62056-21 characters. Thread-safe.
  */
 final class FrameLog {
 
     /** Exchanges kept per bus. */
     static final int CAPACITY = 20;
+    /** Characters of a character protocol's bytes shown as text. */
+    static final int TEXT = 120;
 
     private final ArrayDeque<FrameExchange> exchanges = new ArrayDeque<>(CAPACITY);
 
@@ -94,6 +98,55 @@ final class FrameLog {
         };
         boolean fcv = (c & Control.PRM) != 0 && (c & Control.FCV) != 0;
         return name + (fcv ? ((c & Control.FCB) != 0 ? " (FCB 1)" : " (FCB 0)") : "");
+    }
+
+    /**
+     * Bytes of a character protocol (IEC 62056-21) as text: printable ASCII as it is, control
+     * characters by name ({@code <STX>}, {@code <CR><LF>}), a run of NULs (the wake-up) counted,
+     * cut after {@value #TEXT} characters.
+     */
+    static String text(byte[] bytes) {
+        StringBuilder t = new StringBuilder();
+        for (int i = 0; i < bytes.length && t.length() < TEXT; i++) {
+            int b = bytes[i] & 0x7F; // 7E1 on the wire: the parity bit may be set
+            if (b == 0) {
+                int run = 1;
+                while (i + 1 < bytes.length && (bytes[i + 1] & 0x7F) == 0) {
+                    run++;
+                    i++;
+                }
+                t.append(run == 1 ? "<NUL>" : run + " × <NUL>").append(' ');
+            } else if (b >= 0x20 && b < 0x7F) {
+                t.append((char) b);
+            } else {
+                t.append(switch (b) {
+                    case 0x01 -> "<SOH>";
+                    case 0x02 -> "<STX>";
+                    case 0x03 -> "<ETX>";
+                    case 0x06 -> "<ACK>";
+                    case 0x15 -> "<NAK>";
+                    case 0x0D -> "<CR>";
+                    case 0x0A -> "<LF>";
+                    default -> String.format("<%02X>", b);
+                });
+            }
+        }
+        return t.length() >= TEXT ? t.substring(0, TEXT) + "…" : t.toString().trim();
+    }
+
+    /** An IEC 62056-21 answer in words: the identification, or a data block and its size. */
+    static String iecAnswer(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "no answer";
+        }
+        int first = bytes[0] & 0x7F;
+        if (first == '/') {
+            return "identification " + text(bytes);
+        }
+        if (first == 0x02) {
+            return "data block, " + bytes.length + " bytes: " + text(Arrays.copyOfRange(bytes, 1, bytes.length));
+        }
+        return text(bytes);
     }
 
     private static String address(int a) {

@@ -1,5 +1,7 @@
 package io.meterbridge.link;
 
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -11,6 +13,7 @@ import io.meterbridge.iec62056.Readout;
 import io.meterbridge.iec62056.ReadoutOptions;
 import io.meterbridge.iec62056.ReadoutSession;
 import io.meterbridge.iec62056.Step;
+import io.meterbridge.telegram.Hex;
 
 /**
  * Reads a meter's IEC 62056-21 data readout through an IR head on its optical eye: drives a
@@ -31,6 +34,7 @@ public final class Iec62056Master implements AutoCloseable {
     private final Transport transport;
     private final OpticalSettings settings;
     private final OpticalCounters counters = new OpticalCounters();
+    private final FrameLog frames = new FrameLog();
     private final byte[] buffer = new byte[1024];
 
     public Iec62056Master(Transport transport, OpticalSettings settings) {
@@ -83,6 +87,7 @@ public final class Iec62056Master implements AutoCloseable {
         Deque<Step> steps = new ArrayDeque<>(session.start());
         Framing framing = Framing.IEC62056_INITIAL;
         long unsentNanos = 0; // wire time of bytes written but perhaps still queued
+        ByteArrayOutputStream sent = new ByteArrayOutputStream(); // since the last answer, for the frame log
         counters.requests.incrementAndGet();
         while (!steps.isEmpty()) {
             Step step = steps.poll();
@@ -93,6 +98,7 @@ public final class Iec62056Master implements AutoCloseable {
                     unsentNanos = 0;
                 }
             } else if (step instanceof Step.Transmit t) {
+                sent.write(t.bytes(), 0, t.bytes().length);
                 transport.write(t.bytes());
                 counters.bytesSent.addAndGet(t.bytes().length);
                 unsentNanos += framing.wireNanos(t.bytes().length);
@@ -100,7 +106,8 @@ public final class Iec62056Master implements AutoCloseable {
                 LockSupport.parkNanos(unsentNanos + p.duration().toNanos());
                 unsentNanos = 0;
             } else if (step instanceof Step.Receive r) {
-                steps.addAll(receive(session, r, unsentNanos));
+                steps.addAll(receiveLogged(session, r, unsentNanos, sent.toByteArray()));
+                sent.reset();
                 unsentNanos = 0;
             } else if (step instanceof Step.Completed c) {
                 return c.readout();
@@ -109,8 +116,29 @@ public final class Iec62056Master implements AutoCloseable {
         throw new IllegalStateException("the readout session ended without a readout");
     }
 
+    /** As {@link #receive}, keeping what was sent and what came back in the frame log. */
+    private List<Step> receiveLogged(ReadoutSession session, Step.Receive r, long unsentNanos, byte[] sent)
+            throws MBusException, Iec62056Exception {
+        Instant at = Instant.now();
+        long begin = System.nanoTime();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        String meaning = null;
+        try {
+            List<Step> next = receive(session, r, unsentNanos, got);
+            meaning = FrameLog.iecAnswer(got.toByteArray());
+            return next;
+        } catch (MBusException | Iec62056Exception e) {
+            meaning = e.getMessage();
+            throw e;
+        } finally {
+            frames.add(new FrameExchange(at, Hex.format(sent), "IEC 62056-21 " + FrameLog.text(sent),
+                    Hex.format(got.toByteArray()), meaning, (System.nanoTime() - begin) / 1e6));
+        }
+    }
+
     /** Receives until the session says what comes next; the first wait includes the wire time of what is still queued. */
-    private List<Step> receive(ReadoutSession session, Step.Receive r, long unsentNanos) throws MBusException, Iec62056Exception {
+    private List<Step> receive(ReadoutSession session, Step.Receive r, long unsentNanos, ByteArrayOutputStream got)
+            throws MBusException, Iec62056Exception {
         long wait = unsentNanos + r.silence().toNanos() + settings.adapterLatency().toNanos();
         while (true) {
             int n = transport.read(buffer, 0, buffer.length, wait);
@@ -118,12 +146,18 @@ public final class Iec62056Master implements AutoCloseable {
                 return session.timedOut(); // throws: nothing, or a readout cut short
             }
             counters.bytesReceived.addAndGet(n);
+            got.write(buffer, 0, n);
             List<Step> next = session.received(buffer, 0, n);
             if (!next.isEmpty()) {
                 return next;
             }
             wait = r.silence().toNanos() + settings.adapterLatency().toNanos();
         }
+    }
+
+    /** The last requests and answers through this head, oldest first, for the status page's bus monitor. */
+    public List<FrameExchange> recentFrames() {
+        return frames.recent();
     }
 
     public OpticalStatistics statistics() {

@@ -1,5 +1,6 @@
 package io.meterbridge.link;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -12,6 +13,7 @@ import io.meterbridge.kmp.KmpReceiver;
 import io.meterbridge.kmp.KmpRegisterList;
 import io.meterbridge.kmp.KmpRequest;
 import io.meterbridge.kmp.KmpResponse;
+import io.meterbridge.telegram.Hex;
 
 /**
  * Reads a Kamstrup meter over KMP through an IR head on its optical eye, 1200 Bd 8N2: a request
@@ -34,6 +36,7 @@ public final class KmpMaster implements AutoCloseable {
     private final Transport transport;
     private final OpticalSettings settings;
     private final OpticalCounters counters = new OpticalCounters();
+    private final FrameLog frames = new FrameLog();
     private final byte[] buffer = new byte[512];
     private KmpResponse.MeterType meterType;
     private Long serialNumber;
@@ -96,8 +99,27 @@ public final class KmpMaster implements AutoCloseable {
         throw new OpticalNoAnswerException(where, METER, request.command().protocolName(), attempts, HINT);
     }
 
-    /** One try: the response, null if nothing came, or the reason the answer is not one. */
+    /** One try, kept in the frame log with what came back. */
     private KmpResponse once(KmpRequest request, byte[] wire) throws MBusException, KmpException {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        byte[][] answer = new byte[1][];
+        String meaning = "no answer";
+        try {
+            KmpResponse response = attempt(request, wire, answer);
+            meaning = response == null ? meaning : response.toString();
+            return response;
+        } catch (KmpException | MBusException e) {
+            meaning = e.getMessage();
+            throw e;
+        } finally {
+            frames.add(new FrameExchange(at, Hex.format(wire), "KMP " + request,
+                    answer[0] == null ? "" : Hex.format(answer[0]), meaning, (System.nanoTime() - start) / 1e6));
+        }
+    }
+
+    /** One try: the response, null if nothing came, or the reason the answer is not one; {@code answer[0]} the frame's bytes. */
+    private KmpResponse attempt(KmpRequest request, byte[] wire, byte[][] answer) throws MBusException, KmpException {
         try {
             prepare();
             transport.discardInput();
@@ -124,8 +146,10 @@ public final class KmpMaster implements AutoCloseable {
             counters.bytesReceived.addAndGet(n);
             for (KmpEvent event : events) {
                 if (event instanceof KmpEvent.FrameReceived f) {
+                    answer[0] = f.wire();
                     return KmpResponse.parse(f.frame(), request);
                 } else if (event instanceof KmpEvent.FrameRejected r) {
+                    answer[0] = r.wire();
                     throw r.problem();
                 } else if (event instanceof KmpEvent.EchoSkipped) {
                     counters.echoes.incrementAndGet();
@@ -164,6 +188,11 @@ public final class KmpMaster implements AutoCloseable {
         framed = false;
         meterType = null;
         serialNumber = null;
+    }
+
+    /** The last requests and answers through this head, oldest first, for the status page's bus monitor. */
+    public List<FrameExchange> recentFrames() {
+        return frames.recent();
     }
 
     public OpticalStatistics statistics() {

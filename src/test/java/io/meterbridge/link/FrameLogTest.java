@@ -3,6 +3,7 @@ package io.meterbridge.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,6 +38,19 @@ class FrameLogTest {
         String words = FrameLog.meaning(answer);
         assertTrue(words.startsWith("RSP_UD from 89, CI 72: KAM 77447744, access "), words);
         assertTrue(words.endsWith(" records, more follow"), words);
+    }
+
+    @Test
+    void iec62056CharactersAsText() {
+        byte[] wakeUpAndRequest = new byte[40 + 5];
+        System.arraycopy("/?!\r\n".getBytes(StandardCharsets.US_ASCII), 0, wakeUpAndRequest, 40, 5);
+        assertEquals("40 × <NUL> /?!<CR><LF>", FrameLog.text(wakeUpAndRequest));
+        // 7E1: a character with its parity bit set is the same character
+        assertEquals("identification /LUG", FrameLog.iecAnswer(new byte[] {(byte) 0xAF, 'L', 'U', 'G'}));
+        assertEquals("data block, 8 bytes: 6.8(1)<ETX>", FrameLog.iecAnswer(new byte[] {0x02, '6', '.', '8', '(', '1', ')', 0x03}));
+        assertEquals("no answer", FrameLog.iecAnswer(new byte[0]));
+        String longText = FrameLog.text("x".repeat(500).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(FrameLog.TEXT + 1, longText.length(), "cut, with an ellipsis");
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.meterbridge.camel.optical;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 
 import io.meterbridge.iec62056.ReadoutOptions;
+import io.meterbridge.link.FrameExchange;
 import io.meterbridge.link.Iec62056Master;
 import io.meterbridge.link.MBusException;
 import io.meterbridge.link.OpticalStatistics;
@@ -41,6 +43,11 @@ final class Iec62056OpticalMeter implements OpticalMeter {
     @Override
     public OpticalStatistics statistics() {
         return master.statistics();
+    }
+
+    @Override
+    public List<FrameExchange> recentFrames() {
+        return master.recentFrames();
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.meterbridge.camel.optical;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 
 import io.meterbridge.kmp.KmpRegisterList;
+import io.meterbridge.link.FrameExchange;
 import io.meterbridge.link.KmpMaster;
 import io.meterbridge.link.KmpRead;
 import io.meterbridge.link.MBusException;
@@ -44,6 +46,11 @@ final class KmpOpticalMeter implements OpticalMeter {
     @Override
     public OpticalStatistics statistics() {
         return master.statistics();
+    }
+
+    @Override
+    public List<FrameExchange> recentFrames() {
+        return master.recentFrames();
     }
 
     @Override

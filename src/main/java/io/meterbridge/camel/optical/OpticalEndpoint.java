@@ -1,9 +1,11 @@
 package io.meterbridge.camel.optical;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.meterbridge.camel.reading.BatterySchedule;
+import io.meterbridge.link.FrameExchange;
 import io.meterbridge.link.OpticalStatistics;
 import io.meterbridge.meter.MeterIdentity;
 import io.meterbridge.meter.Reading;
@@ -90,6 +92,12 @@ public class OpticalEndpoint extends ScheduledPollEndpoint {
         m.setHeader(OpticalConstants.MANUFACTURER, id.manufacturer());
         m.setHeader(OpticalConstants.MODEL, id.model());
         m.setHeader(OpticalConstants.READ_AT, reading.readAt());
+    }
+
+    /** The last requests and answers through the head, oldest first; none before the endpoint started. */
+    public List<FrameExchange> recentFrames() {
+        OpticalMeter m = meter;
+        return m == null ? List.of() : m.recentFrames();
     }
 
     /** The head's counters, or empty counters before the endpoint started. */

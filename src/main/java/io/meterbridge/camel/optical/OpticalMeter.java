@@ -1,7 +1,9 @@
 package io.meterbridge.camel.optical;
 
 import java.time.Clock;
+import java.util.List;
 
+import io.meterbridge.link.FrameExchange;
 import io.meterbridge.link.MBusException;
 import io.meterbridge.link.OpticalStatistics;
 import io.meterbridge.meter.Reading;
@@ -21,6 +23,9 @@ public interface OpticalMeter extends AutoCloseable {
 
     /** The head's counters. */
     OpticalStatistics statistics();
+
+    /** The last requests and answers through the head, oldest first. */
+    List<FrameExchange> recentFrames();
 
     @Override
     void close();

@@ -56,14 +56,17 @@ final class BridgeSources {
         return new ArrayList<>(out.values());
     }
 
-    /** The last frames on every M-Bus a running route reads, for the bus monitor. */
+    /** The last frames on every M-Bus and optical head a running route reads, for the bus monitor. */
     List<BridgeView.BusFrames> monitor() {
         Map<String, BridgeView.BusFrames> out = new LinkedHashMap<>();
         for (Route route : context.getRoutes()) {
             if (route.getEndpoint() instanceof MbusEndpoint m) {
                 String port = m.getConfiguration().busSettings().port();
-                out.computeIfAbsent(port, p -> new BridgeView.BusFrames(p,
-                        ((MbusComponent) m.getComponent()).buses().recentFrames(p)));
+                out.computeIfAbsent("mbus " + port, p -> new BridgeView.BusFrames("mbus", port,
+                        ((MbusComponent) m.getComponent()).buses().recentFrames(port)));
+            } else if (route.getEndpoint() instanceof OpticalEndpoint o) {
+                out.computeIfAbsent("optical " + o.getEndpointBaseUri(), p -> new BridgeView.BusFrames("optical",
+                        o.getConfiguration().getPort(), o.recentFrames()));
             }
         }
         return new ArrayList<>(out.values());

@@ -17,13 +17,13 @@ import io.meterbridge.link.FrameExchange;
  * @param journal what each output has still to deliver
  * @param errors the last errors, newest first
  * @param meters every meter seen, in the order first seen
- * @param monitor the last frames on each M-Bus, oldest first
+ * @param monitor the last frames on each M-Bus and through each optical head, oldest first
  */
 public record BridgeView(String version, Instant startedAt, Instant now, List<BusView> buses, Mqtt mqtt,
         List<JournalBacklog> journal, List<BridgeError> errors, List<MeterView> meters, List<BusFrames> monitor) {
 
-    /** The bus monitor of one M-Bus. */
-    public record BusFrames(String port, List<FrameExchange> frames) {
+    /** The bus monitor of one M-Bus ({@code mbus}) or optical head ({@code optical}). */
+    public record BusFrames(String kind, String port, List<FrameExchange> frames) {
     }
 
     /** The MQTT connection: where to, whether it is up, and why the last attempt failed. */

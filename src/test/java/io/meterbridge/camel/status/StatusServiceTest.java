@@ -147,6 +147,48 @@ class StatusServiceTest {
     }
 
     @Test
+    void theBusMonitorShowsWhatWentThroughTheOpticalHeadsInHexAndWords() throws Exception {
+        try (MeterbridgeService kmp = service("", Map.of("optical.port", "sim:kmp:status-monitor",
+                "optical.protocol", "kmp", "optical.model", "MULTICAL 403", "optical.poll", "1s"))) {
+            StatusHttp http = StatusHttp.of(kmp.start());
+            JsonNode frames = monitorFrames(http, "sim:kmp:status-monitor");
+            JsonNode first = frames.get(0);
+            assertTrue(first.get("requestMeaning").asText().startsWith("KMP GetType"), first.toString());
+            assertTrue(first.get("request").asText().matches("[0-9A-F]{2}( [0-9A-F]{2})+"), first.toString());
+            assertTrue(first.get("answer").asText().startsWith("40 "), "a KMP response frame starts with 40: " + first);
+            assertTrue(first.get("answerMeaning").asText().startsWith("MeterType"), first.toString());
+        }
+        try (MeterbridgeService iec = service("", Map.of("optical.port", "sim:iec62056:status-monitor",
+                "optical.protocol", "iec62056", "optical.poll", "1s"))) {
+            StatusHttp http = StatusHttp.of(iec.start());
+            JsonNode frames = monitorFrames(http, "sim:iec62056:status-monitor");
+            JsonNode request = frames.get(0);
+            assertTrue(request.get("requestMeaning").asText().matches("IEC 62056-21 \\d+ × <NUL> /\\?!<CR><LF>"), request.toString());
+            assertEquals("identification /LUGCUH50<CR><LF>", request.get("answerMeaning").asText(), request.toString());
+        }
+    }
+
+    /** The bus monitor's frames through the optical head on {@code port}, once there are some. */
+    private static JsonNode monitorFrames(StatusHttp http, String port) throws Exception {
+        JsonNode[] found = new JsonNode[1];
+        ServiceHome.await(Duration.ofSeconds(60), "frames through " + port, () -> {
+            try {
+                for (JsonNode bus : http.json("/api/status").get("monitor")) {
+                    if (bus.get("kind").asText().equals("optical") && bus.get("port").asText().equals(port)
+                            && bus.get("frames").size() > 0) {
+                        found[0] = bus.get("frames");
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return found[0];
+    }
+
+    @Test
     void notReadyWhenNoMeterWasReadForThreePollIntervals() throws Exception {
         SimBus bus = SimTransportProvider.bus("sim:status-silent");
         bus.meters().forEach(bus::remove);
