@@ -236,7 +236,7 @@ class StatusServiceTest {
                 assertTrue(http.get("/metrics").body().contains("meterbridge_mqtt_connected 0.0"));
                 assertEquals(false, http.json("/api/status").at("/mqtt/connected").asBoolean(true));
                 broker.start();
-                ServiceHome.await(Duration.ofSeconds(60), "connected again", () -> mqtt(http).equals("UP"));
+                ServiceHome.await(Duration.ofSeconds(120), "connected again", () -> mqtt(http).equals("UP"));
             }
         }
     }
