@@ -15,7 +15,8 @@ function unit(key) {
 }
 function label(key) {
   let k = key;
-  for (const [suffix] of UNITS) if (k.endsWith(suffix)) { k = k.slice(0, -suffix.length); break; }
+  // "operating hours" keeps its word; every other unit suffix goes to the value's column
+  for (const [suffix] of UNITS) if (suffix !== "_hours" && k.endsWith(suffix)) { k = k.slice(0, -suffix.length); break; }
   return k.replace(/_/g, " ");
 }
 function el(tag, attrs, ...children) {
@@ -49,6 +50,8 @@ function renderMeters(state) {
     const id = [m.model, m.address != null ? "address " + m.address : null, m.source, m.route ? "route " + m.route : null]
       .filter(x => x).join(" · ");
     card.append(el("div", { class: "id muted", text: id }));
+    const ids = Object.entries(m.ids || {}).map(([k, x]) => label(k) + " " + x).join(" · ");
+    if (ids) card.append(el("div", { class: "id muted ids", text: ids }));
     const v = m.values || {};
     if (v.power_import_kw !== undefined || v.power_export_kw !== undefined) {
       card.append(el("div", { class: "big live-power", text: (v.power_import_kw ?? 0) + " kW" }),
@@ -63,7 +66,9 @@ function renderMeters(state) {
         title: p.at + " · " + p.millis + " ms" + (p.error ? " · " + p.error : "") }));
     }
     card.append(strip);
-    const rows = Object.entries(v).filter(([, x]) => typeof x === "number" || typeof x === "string")
+    // a register in the meter's own unit (heat_energy + heat_energy_unit) is shown as its kWh and GJ twins
+    const rows = Object.entries(v).filter(([k, x]) => (typeof x === "number" || typeof x === "string")
+        && !k.endsWith("_unit") && !((k + "_unit") in v))
       .map(([k, x]) => [label(k), x + (unit(k) ? " " + unit(k) : "")]);
     const t = table(rows);
     t.classList.add("values");

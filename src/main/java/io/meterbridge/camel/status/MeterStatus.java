@@ -23,6 +23,10 @@ final class MeterStatus {
             ReadingKeys.SECONDARY_ADDRESS, ReadingKeys.MEDIUM, ReadingKeys.MEDIUM_CODE, ReadingKeys.VERSION,
             ReadingKeys.READ_AT, ReadingKeys.INFO_ALARMS, ReadingKeys.INFO_TEXT);
 
+    /** The identity keys the page shows as the meter's ids. */
+    private static final List<String> IDS = List.of(ReadingKeys.MANUFACTURER_NAME, ReadingKeys.METER_ID,
+            ReadingKeys.SECONDARY_ADDRESS, ReadingKeys.PRIMARY_ADDRESS, ReadingKeys.MEDIUM);
+
     private final String source;
     private final String address;
     private final int historySize;
@@ -99,7 +103,13 @@ final class MeterStatus {
             state = "offline";
         }
         Object model = last.get(ReadingKeys.MODEL);
-        return new MeterView(key(), source, address, route, model == null ? null : model.toString(), lastReadAt,
+        Map<String, Object> ids = new LinkedHashMap<>();
+        for (String k : IDS) {
+            if (last.get(k) != null) {
+                ids.put(k, last.get(k));
+            }
+        }
+        return new MeterView(key(), source, address, route, model == null ? null : model.toString(), ids, lastReadAt,
                 values, List.copyOf(polls), polled, failed, state, alarms(last));
     }
 

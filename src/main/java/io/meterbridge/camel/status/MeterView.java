@@ -12,6 +12,7 @@ import java.util.Map;
  * @param address the M-Bus address in that input, or null
  * @param route the id of the route that reads it
  * @param model the model the last reading named, or null before one
+ * @param ids who the meter says it is: manufacturer, meter id, secondary address (those the last reading had)
  * @param lastReadAt when the last good reading was taken, or null
  * @param values the last reading's values by their reading key ({@code heat_energy_kwh}; the page
  *               takes the unit from the key's suffix, as the files' column names do)
@@ -22,7 +23,8 @@ import java.util.Map;
  *                     Assistant's availability topic follows
  * @param alarms the meter's info-code alarms in words (empty when none)
  */
-public record MeterView(String key, String source, String address, String route, String model, Instant lastReadAt,
+public record MeterView(String key, String source, String address, String route, String model, Map<String, Object> ids,
+        Instant lastReadAt,
         Map<String, Object> values, List<PollOutcome> polls, long polled, long failed, String availability,
         List<String> alarms) {
 }

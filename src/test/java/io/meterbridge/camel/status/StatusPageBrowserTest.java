@@ -77,6 +77,7 @@ class StatusPageBrowserTest {
             String card303 = chromium.eval("document.querySelector('[data-key=kam_82937133]').innerText").asText();
             assertTrue(card303.contains("MULTICAL 303") && card303.contains("heat energy") && card303.contains("kWh"), card303);
             assertTrue(card303.contains("online"), card303);
+            assertTrue(card303.contains("meter id 82937133") && card303.contains("secondary address 829371332D2C4004"), card303);
             assertTrue(card303.contains("Air in flow sensor"), "the simulated 303's info code in words: " + card303);
             chromium.await(Duration.ofSeconds(30), "the P1 meter's live power",
                     "!!document.querySelector('.live-power') && /kW$/.test(document.querySelector('.live-power').innerText)");

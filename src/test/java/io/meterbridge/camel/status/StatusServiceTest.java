@@ -59,6 +59,8 @@ class StatusServiceTest {
             assertEquals("MULTICAL 303", m303.get("model").asText(), m303.toString());
             assertEquals("1", m303.get("address").asText());
             assertEquals("heat-meters", m303.get("route").asText());
+            assertEquals("82937133", m303.at("/ids/meter_id").asText(), m303.toString());
+            assertEquals("829371332D2C4004", m303.at("/ids/secondary_address").asText(), m303.toString());
             assertEquals("online", m303.get("availability").asText());
             assertTrue(m303.at("/values/heat_energy_kwh").isNumber(), m303.toString());
             assertTrue(m303.get("polls").size() >= 1 && m303.get("polls").get(0).get("ok").asBoolean(), m303.toString());
