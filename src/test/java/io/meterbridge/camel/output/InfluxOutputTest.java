@@ -240,6 +240,20 @@ class InfluxOutputTest {
         }
     }
 
+    /** Off until its URL is set: no route, so no cursor holding readings in the journal for nobody. */
+    @Test
+    void withoutAUrlThereIsNoInfluxDbRouteNorCursor() throws Exception {
+        Path home = ServiceHome.shipped(Files.createTempDirectory(dir, "home"));
+        try (MeterbridgeService service = new MeterbridgeService(home, Map.of("mbus.bus", "", "http.status.port", "0"), false)) {
+            service.start();
+            assertEquals(null, service.context().getRoute("influxdb-write"));
+            service.context().createProducerTemplate().sendBodyAndHeader("direct:reading", reading(1, "\"power_kw\":2.5"),
+                    "MeterbridgeMeterKey", "kam_1");
+            JournalComponent journal = service.context().getComponent("journal", JournalComponent.class);
+            assertEquals(List.of("files"), journal.backlogs().stream().map(JournalBacklog::cursor).toList());
+        }
+    }
+
     /** A heat reading of meter kam_1 with {@code n} kWh, at second {@code n} of the day, and more JSON. */
     private static String reading(int n, String more) {
         return "{\"type\":\"heat\",\"meter_key\":\"kam_1\",\"model\":\"MULTICAL 403\",\"read_at\":\"2026-12-04T00:00:0" + n
