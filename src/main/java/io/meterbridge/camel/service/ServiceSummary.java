@@ -34,6 +34,9 @@ final class ServiceSummary {
         if (!value(pc, "http.url").isEmpty()) {
             outputs.add("HTTP " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "http.url")));
         }
+        if (!value(pc, "influxdb.url").isEmpty()) {
+            outputs.add("InfluxDB " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "influxdb.url")));
+        }
         long running = ctx.getRoutes().stream()
                 .filter(r -> ctx.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started).count();
         return "meterbridge " + version + " in " + home + ": " + mbus + "; P1 " + (p1.isEmpty() ? "off" : p1)

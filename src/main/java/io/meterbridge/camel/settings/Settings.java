@@ -64,6 +64,8 @@ public final class Settings {
             required("mqtt.maxReconnectSeconds", new Whole(1, 3600)),
             required("mqtt.connectionTimeoutSeconds", new Whole(1, 300)),
             optional("http.url", new Link(List.of("http", "https"))),
+            optional("influxdb.url", new Link(List.of("http", "https"))),
+            optional("influxdb.token", new Text()).hidden(),
             required("http.status.enabled", Choice.of("true", "false")),
             required("http.status.bind", new Parsed("an IP address (127.0.0.1, 0.0.0.0, ::) or a host name of this machine",
                     Settings::address)),

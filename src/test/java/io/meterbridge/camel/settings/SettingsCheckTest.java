@@ -75,6 +75,7 @@ class SettingsCheckTest {
         "mqtt.qos | 0 | mqtt.qos=0: expected one of 1, 2",
         "http.url | htp:/oops | http.url=htp:/oops: expected a URL such as http://host:port (http, https)",
         "http.url | http:///oops | found no host",
+        "influxdb.url | host:8086/write?db=meters | influxdb.url=host:8086/write?db=meters: expected a URL such as http://host:port (http, https)",
         "p1.port | sim:DSMR_9 | p1.port=sim:DSMR_9: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim, sim:DSMR_2_OR_3",
         // plain sim is the M-Bus simulator, which speaks no KMP
         "optical.port | sim | optical.port=sim: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim:kmp[:NAME], sim:iec62056[:NAME]",
