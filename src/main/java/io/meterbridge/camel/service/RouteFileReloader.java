@@ -70,6 +70,7 @@ final class RouteFileReloader extends FileWatcherResourceReloadStrategy {
     private final AtomicReference<RouteFileException> lastRejected = new AtomicReference<>();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
+    private TemplatedRoutes templated;
 
     /**
      * @param directory the routes directory
@@ -108,6 +109,17 @@ final class RouteFileReloader extends FileWatcherResourceReloadStrategy {
         return "Route files reload when saved (directory: " + dir + ")";
     }
 
+    /** The templated routes of each file; those made at start are learnt from the files' texts then. */
+    private TemplatedRoutes templated() throws Exception {
+        if (templated == null) {
+            templated = new TemplatedRoutes(getCamelContext());
+            for (Map.Entry<Path, String> e : loaded.entrySet()) {
+                templated.started(e.getKey(), templated.definitions(ResourceHelper.fromString(location(e.getKey()), e.getValue())));
+            }
+        }
+        return templated;
+    }
+
     /** Brings the routes of {@code file} in line with its text on disk; never throws. */
     synchronized void reload(Path file) {
         Path path = file.toAbsolutePath().normalize();
@@ -120,6 +132,7 @@ final class RouteFileReloader extends FileWatcherResourceReloadStrategy {
             }
             if (text.isEmpty()) {
                 List<String> stopped = removeRoutesOf(path);
+                stopped.addAll(templated().remove(path));
                 removeRouteConfigurationsOf(path);
                 loaded.remove(path);
                 accepted.incrementAndGet();
@@ -128,7 +141,8 @@ final class RouteFileReloader extends FileWatcherResourceReloadStrategy {
             }
             Resource resource = ResourceHelper.fromString(location(path), text.get());
             checkIds(path, build(resource));
-            Set<String> ids = replace(path, resource, previous);
+            Set<String> ids = new LinkedHashSet<>(replace(path, resource, previous));
+            ids.addAll(templated().replace(path, templated().definitions(resource)));
             loaded.put(path, text.get());
             accepted.incrementAndGet();
             LOG.info("{} reloaded: {}", shown, ids.isEmpty() ? "no route to run (preconditions)" : String.join(", ", ids));

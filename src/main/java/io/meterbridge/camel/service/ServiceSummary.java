@@ -3,7 +3,10 @@ package io.meterbridge.camel.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.meterbridge.camel.mbus.MbusEndpoint;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -24,6 +27,17 @@ final class ServiceSummary {
         String mbus = bus.isEmpty() ? "M-Bus off"
                 : "M-Bus " + bus + ", meters " + value(pc, "mbus.addresses") + " every " + value(pc, "mbus.poll")
                         + " at " + value(pc, "mbus.baud") + " Bd";
+        // buses of routes/buses.yaml's template: each its own route, named by its id and port
+        List<String> templated = new ArrayList<>();
+        for (Route r : ctx.getRoutes()) {
+            if (r.isCreatedByRouteTemplate() && r.getEndpoint() instanceof MbusEndpoint m) {
+                templated.add(r.getRouteId() + " (" + m.getConfiguration().busSettings().port() + ")");
+            }
+        }
+        if (!templated.isEmpty()) {
+            mbus += "; " + templated.size() + " more bus" + (templated.size() == 1 ? "" : "es") + " from routes: "
+                    + String.join(", ", templated);
+        }
         String p1 = value(pc, "p1.port");
         List<String> outputs = new ArrayList<>();
         outputs.add("files in " + value(pc, "output.dir"));
