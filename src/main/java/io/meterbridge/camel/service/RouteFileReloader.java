@@ -145,7 +145,7 @@ final class RouteFileReloader extends FileWatcherResourceReloadStrategy {
             ids.addAll(templated().replace(path, templated().definitions(resource)));
             loaded.put(path, text.get());
             accepted.incrementAndGet();
-            LOG.info("{} reloaded: {}", shown, ids.isEmpty() ? "no route to run (preconditions)" : String.join(", ", ids));
+            LOG.info("{} reloaded: {}", shown, ids.isEmpty() ? "no route to run (preconditions, or route templates only)" : String.join(", ", ids));
         } catch (Exception e) {
             RouteFileException explained = RouteFileException.explain(e, getCamelContext(), id -> null)
                     .orElseGet(() -> new RouteFileException(location(path), 0, shown + ": " + RouteFileException.rootMessage(e), e));
