@@ -8,13 +8,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.meterbridge.camel.testing.PostgresServer;
+import io.meterbridge.camel.testing.ServiceHome;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The schema against a real PostgreSQL: Flyway creates it on an empty database and a second run
  * changes nothing; the tables and views the README and the Grafana dashboard name exist; and the
  * views give the consumption per hour and day the documented rule says for a known series
- * (a step counted in the bucket of the later reading, a counter that goes down adding nothing).
+ * (a step counted in the bucket of the later reading, a counter that goes down adding nothing);
+ * and every query of the Grafana dashboard (docs/grafana) runs on it, naming only those views.
  */
 class PostgresSchemaTest {
 
@@ -87,6 +95,36 @@ class PostgresSchemaTest {
                 column("SELECT bucket, import_kwh FROM meterbridge.electricity_hourly WHERE meter_key = ?", "p1_hourly"));
         assertEquals(Map.of("2026-03-02T00:00:00Z", new BigDecimal("0.5"), "2026-03-03T00:00:00Z", new BigDecimal("9.0")),
                 column("SELECT bucket, import_kwh FROM meterbridge.electricity_daily WHERE meter_key = ?", "p1_hourly"));
+    }
+
+    @Test
+    void everyQueryOfTheGrafanaDashboardRunsOnTheSchemaAndNamesItsViews() throws Exception {
+        JsonNode dashboard = new ObjectMapper().readTree(ServiceHome.PROJECT.resolve("docs/grafana/meterbridge-postgresql.json").toFile());
+        List<String> queries = new ArrayList<>();
+        dashboard.findValues("rawSql").forEach(q -> queries.add(q.asText()));
+        dashboard.at("/templating/list").forEach(v -> {
+            if (v.has("definition")) {
+                queries.add(v.get("definition").asText());
+            }
+        });
+        assertEquals(8, queries.size(), queries.toString()); // 7 panels and the meter variable
+        Set<String> named = new TreeSet<>();
+        for (String q : queries) {
+            Matcher m = Pattern.compile("meterbridge\\.(\\w+)").matcher(q);
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+            // Grafana's macros as its PostgreSQL data source expands them
+            String sql = q.replace("$__timeFilter(bucket)", "bucket BETWEEN now() - interval '7 days' AND now()")
+                    .replace("$meter", "'kam_82937133', 'p1_E0043'");
+            try (Connection c = server.connect(); Statement s = c.createStatement()) {
+                s.executeQuery(sql).close();
+            }
+        }
+        Set<String> allowed = new TreeSet<>(PostgresNames.VIEWS);
+        allowed.add("reading");
+        assertTrue(allowed.containsAll(named), named.toString());
+        assertTrue(named.containsAll(PostgresNames.VIEWS), named.toString());
     }
 
     /** Rows of reading_value for one counter: time, value, time, value … */
