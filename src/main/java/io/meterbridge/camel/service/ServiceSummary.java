@@ -34,6 +34,10 @@ final class ServiceSummary {
         if (!value(pc, "http.url").isEmpty()) {
             outputs.add("HTTP " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "http.url")));
         }
+        if (!value(pc, "postgresql.url").isEmpty()) {
+            // a password given as a URL parameter (?password=…) is masked like http.url's
+            outputs.add("PostgreSQL " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "postgresql.url")));
+        }
         long running = ctx.getRoutes().stream()
                 .filter(r -> ctx.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started).count();
         return "meterbridge " + version + " in " + home + ": " + mbus + "; P1 " + (p1.isEmpty() ? "off" : p1)
