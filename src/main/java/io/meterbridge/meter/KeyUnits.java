@@ -2,16 +2,16 @@ package io.meterbridge.meter;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The unit of a value in a reading's flat form ({@link Reading#toMap()}), read off its key: the
  * flat form's keys end in the fixed unit {@link Units} converts to ({@code heat_energy_kwh},
  * {@code volume_m3}, {@code flow_temperature_c}), so the suffix is the one place the unit is
- * written, and this reads it instead of keeping a second table of keys that could disagree. A P1
- * meter's M-Bus channel ({@code mbus1_value}) carries its unit beside it ({@code mbus1_unit}).
- * Counts and codes ({@code power_failures}, {@code tariff}, {@code info_code}) have no unit.
+ * written, and this reads it instead of keeping a second table of keys that could disagree. A value
+ * in the meter's own unit carries the unit beside it: the native energy ({@code heat_energy} with
+ * {@code heat_energy_unit}), a P1 meter's M-Bus channel ({@code mbus1_value} with
+ * {@code mbus1_unit}). Counts and codes ({@code power_failures}, {@code tariff}, {@code info_code})
+ * have no unit.
  */
 public final class KeyUnits {
 
@@ -30,21 +30,18 @@ public final class KeyUnits {
             Map.entry("_a", "A"),
             Map.entry("_hours", "h"));
 
-    private static final Pattern CHANNEL_VALUE = Pattern.compile(Pattern.quote(ReadingKeys.CHANNEL_PREFIX) + "(\\d+)_value");
-
     private KeyUnits() {
     }
 
     /**
      * The unit of {@code key}'s value, or null for a count or code.
      *
-     * @param reading the whole flat reading, where a channel's unit is found
+     * @param reading the whole flat reading, where a unit written beside its value is found
      */
     public static String of(String key, Map<String, ?> reading) {
-        Matcher channel = CHANNEL_VALUE.matcher(key);
-        if (channel.matches()) {
-            Object unit = reading.get(ReadingKeys.CHANNEL_PREFIX + channel.group(1) + "_unit");
-            return unit == null ? null : unit.toString();
+        Object beside = reading.get((key.endsWith("_value") ? key.substring(0, key.length() - "_value".length()) : key) + "_unit");
+        if (beside != null) {
+            return beside.toString();
         }
         for (Map.Entry<String, String> s : SUFFIXES) {
             if (key.endsWith(s.getKey())) {

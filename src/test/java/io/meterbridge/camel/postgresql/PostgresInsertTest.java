@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The statement of routes/postgresql.yaml with the beans the service binds, against a real
  * PostgreSQL: one journal entry written twice (a replay after a crash) is one reading and one set
- * of values; each value has the unit its key names, a P1 channel the unit it carries; and an
+ * of values; each value has the unit its key names, a native energy or a P1 channel the unit written beside it; and an
  * entry that is no reading is refused as such, not retried for ever.
  */
 class PostgresInsertTest {
@@ -35,7 +35,7 @@ class PostgresInsertTest {
     private static final String READING = "{\"type\":\"electricity\",\"meter_key\":\"p1_E0043\",\"model\":\"DSMR 5.0\","
             + "\"read_at\":\"2026-03-02T10:00:00.123456789Z\",\"import_kwh\":1234.567,\"export_kwh\":0.001,"
             + "\"l1_voltage_v\":230.1,\"power_failures\":3,\"mbus1_device_type\":3,\"mbus1_value\":12.5,"
-            + "\"mbus1_unit\":\"m3\",\"text_message\":\"hi\"}";
+            + "\"mbus1_unit\":\"m3\",\"text_message\":\"hi\",\"heat_energy\":0.0468,\"heat_energy_unit\":\"GJ\"}";
 
     @Test
     void theSameJournalEntryTwiceIsStoredOnceWithEveryValueAndItsUnit() throws Exception {
@@ -50,6 +50,7 @@ class PostgresInsertTest {
             assertEquals(Map.of("readings", "2"), query(server, "SELECT 'readings', count(*) FROM meterbridge.reading"));
             Map<String, String> units = new LinkedHashMap<>();
             units.put("export_kwh", "kWh 0.001");
+            units.put("heat_energy", "GJ 0.0468");
             units.put("import_kwh", "kWh 1234.567");
             units.put("l1_voltage_v", "V 230.1");
             units.put("mbus1_value", "m3 12.5");
