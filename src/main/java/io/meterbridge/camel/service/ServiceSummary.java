@@ -51,6 +51,10 @@ final class ServiceSummary {
         if (!value(pc, "influxdb.url").isEmpty()) {
             outputs.add("InfluxDB " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "influxdb.url")));
         }
+        if (!value(pc, "postgresql.url").isEmpty()) {
+            // a password given as a URL parameter (?password=…) is masked like http.url's
+            outputs.add("PostgreSQL " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "postgresql.url")));
+        }
         long running = ctx.getRoutes().stream()
                 .filter(r -> ctx.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started).count();
         return "meterbridge " + version + " in " + home + ": " + mbus + "; P1 " + (p1.isEmpty() ? "off" : p1)

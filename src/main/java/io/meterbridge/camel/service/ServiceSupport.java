@@ -12,6 +12,7 @@ import io.meterbridge.camel.mqtt.MqttMessageId;
 import io.meterbridge.camel.mqtt.MqttSettings;
 import io.meterbridge.camel.output.CsvRow;
 import io.meterbridge.camel.output.DailyFiles;
+import io.meterbridge.camel.postgresql.PostgresOutput;
 import io.meterbridge.camel.reading.NormalizeProcessor;
 import io.meterbridge.camel.status.StatusSupport;
 import org.apache.camel.CamelContext;
@@ -25,7 +26,8 @@ import org.apache.camel.spi.PropertiesFunction;
  * placeholder function, the beans the shipped routes use by name ({@code normalize},
  * {@code dailyFiles}, {@code csvRow}, {@code mqttMessageId}) and, when {@code mqtt.url} is set, the one
  * {@link BrokerConnection} (bean {@code mqttBroker}) whose client every {@code paho-mqtt5}
- * endpoint shares, and Home Assistant discovery on it (bean {@code homeAssistant}).
+ * endpoint shares, and Home Assistant discovery on it (bean {@code homeAssistant}); when
+ * {@code postgresql.url} is set, the PostgreSQL output's pool and beans ({@link PostgresOutput}).
  */
 final class ServiceSupport {
     /** The registry name of the {@link BrokerConnection} (bean {@code mqttBroker}). */
@@ -67,6 +69,9 @@ final class ServiceSupport {
                 throw new IllegalStateException("cannot start the MQTT connection to " + url + ": " + e.getMessage(), e);
             }
         }
+        // beans postgresqlDataSource, postgresqlSchema, postgresqlRow when postgresql.url is set: a
+        // lazy pool, so neither the service's start nor meterbridge check connects
+        PostgresOutput.install(ctx);
         // bean homeAssistant: discovery, states and availability on the same connection (no-op without it)
         HomeAssistantSupport.install(ctx, broker, MeterbridgeService.version());
         if (!checkOnly) {

@@ -330,4 +330,36 @@ public sealed interface SettingType {
             return value.matches("\\s*[a-z][a-z0-9_]*\\s*(,\\s*[a-z][a-z0-9_]*\\s*)*");
         }
     }
+
+    /**
+     * A PostgreSQL JDBC URL ({@code jdbc:postgresql://host:5432/db}): the driver's own form, so that
+     * its parameters ({@code ?sslmode=require}) pass through untouched; only the part before them
+     * is checked, as a URL with a host.
+     */
+    record JdbcUrl() implements SettingType {
+        private static final String PREFIX = "jdbc:postgresql://";
+
+        @Override
+        public String allowed() {
+            return "a JDBC URL such as jdbc:postgresql://host:5432/meterbridge";
+        }
+
+        @Override
+        public Optional<String> problem(String value) {
+            if (!value.startsWith(PREFIX)) {
+                return Optional.of("expected " + allowed() + (value.startsWith("postgresql://") || value.startsWith("postgres://")
+                        ? "; did you mean jdbc:" + value.replaceFirst("^postgres(ql)?://", "postgresql://") + "?" : ""));
+            }
+            try {
+                URI uri = new URI(value.substring("jdbc:".length()));
+                if (uri.getHost() == null) {
+                    return Optional.of("expected " + allowed() + ", found no host");
+                }
+                return Optional.empty();
+            } catch (URISyntaxException e) {
+                return Optional.of("expected " + allowed() + ", found something that is no URL (" + e.getReason()
+                        + " at character " + (e.getIndex() + 1 + "jdbc:".length()) + ")");
+            }
+        }
+    }
 }

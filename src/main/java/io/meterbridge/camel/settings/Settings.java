@@ -16,6 +16,7 @@ import io.meterbridge.camel.settings.SettingType.Addresses;
 import io.meterbridge.camel.settings.SettingType.Choice;
 import io.meterbridge.camel.settings.SettingType.FileName;
 import io.meterbridge.camel.settings.SettingType.Id;
+import io.meterbridge.camel.settings.SettingType.JdbcUrl;
 import io.meterbridge.camel.settings.SettingType.Key;
 import io.meterbridge.camel.settings.SettingType.Keys;
 import io.meterbridge.camel.settings.SettingType.Link;
@@ -95,7 +96,10 @@ public final class Settings {
             optional("p1.decryptionKey", new Key(false)).hidden(),
             optional("p1.authenticationKey", new Key(true)).hidden(),
             optional("p1.livePeriod", new Whole(10, Integer.MAX_VALUE)),
-            optional("p1.recordPeriod", new Whole(10, Integer.MAX_VALUE)));
+            optional("p1.recordPeriod", new Whole(10, Integer.MAX_VALUE)),
+            optional("postgresql.url", new JdbcUrl()),
+            optional("postgresql.username", new Text()),
+            optional("postgresql.password", new Text()).hidden());
 
     /**
      * Settings that earlier versions read and this one ignores, with why: an
