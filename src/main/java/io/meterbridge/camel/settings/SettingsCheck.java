@@ -27,9 +27,13 @@ import java.util.regex.Pattern;
 public final class SettingsCheck {
 
     /** Environment variables of these prefixes are meant for meterbridge; others (HTTP_PROXY, PATH) are not. */
-    private static final List<String> ENV_PREFIXES = List.of("MBUS_", "MQTT_", "P1_", "HOMEASSISTANT_", "CSV_", "JSONL_", "METER_");
+    private static final List<String> ENV_PREFIXES = List.of("MBUS_", "MQTT_", "P1_", "HOMEASSISTANT_", "CSV_", "JSONL_", "METER_",
+            "INFLUXDB_", "POSTGRESQL_");
     /** A key a route reads: {@code {{mbus.bus}}}, {@code {{p1.baudRate:115200}}}, {@code {{enabled:http.url}}}, {@code ${properties:http.url}}. */
     private static final Pattern ROUTE_KEY = Pattern.compile("\\{\\{(?:enabled:)?([A-Za-z0-9_.-]+)|\\$\\{properties:([A-Za-z0-9_.-]+)");
+
+    /** A parameter of a route template, {@code - name: bus} under its {@code parameters:}. */
+    private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("(?m)^\\s*-\\s*name:\\s*[\"']?([A-Za-z0-9_.-]+)");
 
     private final Function<String, Optional<String>> resolved;
     private final Map<String, String> given;
@@ -186,14 +190,35 @@ public final class SettingsCheck {
         try (var files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (file.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(file)) {
-                    Matcher m = ROUTE_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    Set<String> parameters = templateParameters(text);
+                    Matcher m = ROUTE_KEY.matcher(text);
                     while (m.find()) {
-                        keys.add(m.group(1) != null ? m.group(1) : m.group(2));
+                        String key = m.group(1) != null ? m.group(1) : m.group(2);
+                        if (!parameters.contains(key)) {
+                            keys.add(key);
+                        }
                     }
                 }
             }
         }
         return keys;
+    }
+
+    /**
+     * The parameter names of the route templates in a route file's text ({@code {{bus}}} in
+     * routes/buses.yaml's template is the template's parameter, filled in by each
+     * {@code templatedRoute}, not a setting).
+     */
+    static Set<String> templateParameters(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        if (text.contains("routeTemplate:")) {
+            Matcher m = TEMPLATE_PARAMETER.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /**
