@@ -37,6 +37,9 @@ final class ServiceSummary {
         if (!value(pc, "influxdb.url").isEmpty()) {
             outputs.add("InfluxDB " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "influxdb.url")));
         }
+        if (!value(pc, "kafka.brokers").isEmpty()) {
+            outputs.add("Kafka " + value(pc, "kafka.topic") + " on " + value(pc, "kafka.brokers"));
+        }
         long running = ctx.getRoutes().stream()
                 .filter(r -> ctx.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started).count();
         return "meterbridge " + version + " in " + home + ": " + mbus + "; P1 " + (p1.isEmpty() ? "off" : p1)
