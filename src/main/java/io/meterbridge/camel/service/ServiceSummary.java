@@ -55,6 +55,9 @@ final class ServiceSummary {
             // a password given as a URL parameter (?password=…) is masked like http.url's
             outputs.add("PostgreSQL " + org.apache.camel.util.URISupport.sanitizeUri(value(pc, "postgresql.url")));
         }
+        if (!value(pc, "kafka.brokers").isEmpty()) {
+            outputs.add("Kafka " + value(pc, "kafka.topic") + " on " + value(pc, "kafka.brokers"));
+        }
         long running = ctx.getRoutes().stream()
                 .filter(r -> ctx.getRouteController().getRouteStatus(r.getRouteId()) == ServiceStatus.Started).count();
         return "meterbridge " + version + " in " + home + ": " + mbus + "; P1 " + (p1.isEmpty() ? "off" : p1)

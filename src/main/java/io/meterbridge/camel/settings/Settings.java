@@ -67,6 +67,11 @@ public final class Settings {
             optional("http.url", new Link(List.of("http", "https"))),
             optional("influxdb.url", new Link(List.of("http", "https"))),
             optional("influxdb.token", new Text()).hidden(),
+            optional("kafka.brokers", new Parsed("bootstrap servers host:port, comma-separated", Settings::kafkaBrokers)),
+            required("kafka.topic", new Parsed("a Kafka topic: letters, digits, ., _ and -", Settings::kafkaTopic)),
+            optional("kafka.securityProtocol", Choice.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")),
+            optional("kafka.saslMechanism", Choice.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI", "OAUTHBEARER")),
+            optional("kafka.saslJaasConfig", new Text()).hidden(),
             required("http.status.enabled", Choice.of("true", "false")),
             required("http.status.bind", new Parsed("an IP address (127.0.0.1, 0.0.0.0, ::) or a host name of this machine",
                     Settings::address)),
@@ -136,6 +141,28 @@ public final class Settings {
             throw new IllegalArgumentException("expected an IP address or a host name of this machine, found '"
                     + value.trim() + "', which does not resolve");
         }
+    }
+
+    /** Kafka's bootstrap servers, {@code host:port,host:port}: every entry with a host and a port. */
+    public static List<String> kafkaBrokers(String value) {
+        List<String> brokers = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String b : brokers) {
+            int colon = b.lastIndexOf(':');
+            if (colon <= 0 || !b.substring(colon + 1).matches("\\d{1,5}") || b.contains("://")) {
+                throw new IllegalArgumentException("expected bootstrap servers host:port, comma-separated (kafka1:9092,kafka2:9092), found '"
+                        + b + "'" + (b.contains("://") ? ", which has a scheme: give host:port only" : ", which has no port"));
+            }
+        }
+        return brokers;
+    }
+
+    /** A Kafka topic name: at most 249 of letters, digits, {@code .}, {@code _} and {@code -}, and not {@code .} or {@code ..}. */
+    public static String kafkaTopic(String value) {
+        String topic = value.trim();
+        if (!topic.matches("[A-Za-z0-9._-]{1,249}") || topic.equals(".") || topic.equals("..")) {
+            throw new IllegalArgumentException("expected a Kafka topic of letters, digits, ., _ and - (at most 249), found '" + topic + "'");
+        }
+        return topic;
     }
 
     /** {@code sim:DSMR_4} …: the versions the P1 simulator emits (not the catch-all OTHER_ ones). */

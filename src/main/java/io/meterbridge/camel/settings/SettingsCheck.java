@@ -28,7 +28,7 @@ public final class SettingsCheck {
 
     /** Environment variables of these prefixes are meant for meterbridge; others (HTTP_PROXY, PATH) are not. */
     private static final List<String> ENV_PREFIXES = List.of("MBUS_", "MQTT_", "P1_", "HOMEASSISTANT_", "CSV_", "JSONL_", "METER_",
-            "INFLUXDB_", "POSTGRESQL_");
+            "INFLUXDB_", "POSTGRESQL_", "KAFKA_");
     /** A key a route reads: {@code {{mbus.bus}}}, {@code {{p1.baudRate:115200}}}, {@code {{enabled:http.url}}}, {@code ${properties:http.url}}. */
     private static final Pattern ROUTE_KEY = Pattern.compile("\\{\\{(?:enabled:)?([A-Za-z0-9_.-]+)|\\$\\{properties:([A-Za-z0-9_.-]+)");
 

@@ -76,6 +76,10 @@ class SettingsCheckTest {
         "http.url | htp:/oops | http.url=htp:/oops: expected a URL such as http://host:port (http, https)",
         "http.url | http:///oops | found no host",
         "influxdb.url | host:8086/write?db=meters | influxdb.url=host:8086/write?db=meters: expected a URL such as http://host:port (http, https)",
+        "kafka.brokers | kafka1 | kafka.brokers=kafka1: expected bootstrap servers host:port, comma-separated (kafka1:9092,kafka2:9092), found 'kafka1', which has no port",
+        "kafka.brokers | kafka1:9092,http://kafka2:9092 | found 'http://kafka2:9092', which has a scheme: give host:port only",
+        "kafka.topic | meter readings | kafka.topic=meter readings: expected a Kafka topic of letters, digits, ., _ and - (at most 249)",
+        "kafka.securityProtocol | TLS | kafka.securityProtocol=TLS: expected one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL",
         "p1.port | sim:DSMR_9 | p1.port=sim:DSMR_9: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim, sim:DSMR_2_OR_3",
         // plain sim is the M-Bus simulator, which speaks no KMP
         "optical.port | sim | optical.port=sim: expected a serial device such as /dev/ttyUSB0, tcp:host:port, or a simulator: sim:kmp[:NAME], sim:iec62056[:NAME]",
