@@ -36,14 +36,14 @@ public final class HomeAssistantSupport {
      *
      * @param broker the bridge's MQTT connection, or null if MQTT is off
      * @param version meterbridge's version
-     * @return the publisher (also in the registry as {@value HomeAssistantPublisher#BEAN})
+     * @return the publisher (routes call it as bean {@value HomeAssistantPublisher#BEAN}, a {@link HomeAssistantStep})
      */
     public static HomeAssistantPublisher install(CamelContext ctx, BrokerConnection broker, String version) {
         PropertiesComponent pc = ctx.getPropertiesComponent();
         HomeAssistantSettings settings = HomeAssistantSettings.from(
                 k -> pc.resolveProperty(k).filter(v -> !v.isBlank()).orElse(null));
         HomeAssistantPublisher publisher = new HomeAssistantPublisher(settings, broker, ctx, version);
-        ctx.getRegistry().bind(HomeAssistantPublisher.BEAN, publisher);
+        ctx.getRegistry().bind(HomeAssistantPublisher.BEAN, new HomeAssistantStep(publisher));
         try {
             ctx.addService(publisher, true, true);
             if (publisher.configured()) {
