@@ -13,8 +13,10 @@ import picocli.CommandLine.Mixin;
 @Command(name = "meterbridge",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reads wired M-Bus heat meters and P1 electricity meters and sends the readings to MQTT "
-                + "(with Home Assistant discovery), files or HTTP, as Apache Camel routes declared in routes/*.yaml.",
+        description = "Reads heat meters (wired M-Bus, or KMP and IEC 62056-21 through the optical eye) and P1 "
+                + "electricity meters and sends the readings to MQTT (with Home Assistant discovery), files, HTTP, "
+                + "InfluxDB, PostgreSQL or Kafka, as Apache Camel routes declared in routes/*.yaml; while it runs, "
+                + "its status page is on http://localhost:8089/.",
         subcommands = {
             CommandLine.HelpCommand.class,
             ServiceCommand.class,
