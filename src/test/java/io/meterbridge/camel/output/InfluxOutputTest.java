@@ -75,17 +75,17 @@ class InfluxOutputTest {
                 ServiceHome.await(Duration.ofSeconds(60), "4 points in InfluxDB", () -> points(influx).size() >= 4);
 
                 influx.stop(); // readings go on being taken, and wait in the journal
-                int linesAtStop = lines(home).size();
+                int linesAtStop = ServiceHome.readings(home).size();
                 ServiceHome.await(Duration.ofSeconds(30), "6 more readings while InfluxDB is down",
-                        () -> lines(home).size() >= linesAtStop + 6);
+                        () -> ServiceHome.readings(home).size() >= linesAtStop + 6);
                 influx.start();
-                int linesAtStart = lines(home).size();
+                int linesAtStart = ServiceHome.readings(home).size();
                 ServiceHome.await(Duration.ofSeconds(90), "the readings taken while InfluxDB was down",
                         () -> points(influx).size() >= linesAtStart);
 
                 influx.stop(); // and down again when the service stops, with readings waiting
-                int linesAtSecondStop = lines(home).size();
-                ServiceHome.await(Duration.ofSeconds(30), "4 more readings", () -> lines(home).size() >= linesAtSecondStop + 4);
+                int linesAtSecondStop = ServiceHome.readings(home).size();
+                ServiceHome.await(Duration.ofSeconds(30), "4 more readings", () -> ServiceHome.readings(home).size() >= linesAtSecondStop + 4);
             }
             influx.start();
             try (MeterbridgeService service = new MeterbridgeService(home, Map.of("mbus.bus", "", "http.status.port", "0",
@@ -97,7 +97,7 @@ class InfluxOutputTest {
             }
 
             Map<String, Map<Long, BigDecimal>> expected = new TreeMap<>();
-            for (JsonNode r : lines(home)) {
+            for (JsonNode r : ServiceHome.readings(home)) {
                 Instant t = Instant.parse(r.get("read_at").asText());
                 Long nanos = t.getEpochSecond() * 1_000_000_000L + t.getNano();
                 BigDecimal before = expected.computeIfAbsent(r.get("meter_key").asText(), k -> new TreeMap<>())
@@ -276,22 +276,6 @@ class InfluxOutputTest {
         }
     }
 
-    /** Every reading in the daily JSON Lines files (today's and any a midnight renamed). */
-    private static List<JsonNode> lines(Path home) {
-        List<JsonNode> out = new ArrayList<>();
-        try (var files = Files.list(home.resolve("data"))) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("readings.*\\.jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    out.add(JSON.readTree(line));
-                }
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            return out;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
-    }
 
     private static long count(Path folder) {
         try (var files = Files.list(folder)) {

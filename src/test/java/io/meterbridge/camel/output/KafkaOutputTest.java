@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterbridge.camel.journal.JournalBacklog;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaOutputTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As ServiceHome.readings parses the files, so a record and its line compare equal. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String TOPIC = "meterbridge.readings";
 
     @TempDir
@@ -85,17 +87,17 @@ class KafkaOutputTest {
                 ServiceHome.await(Duration.ofSeconds(60), "4 records", () -> topic.ids().size() >= 4);
 
                 broker.stop(); // readings go on being taken, and wait in the journal
-                int linesAtStop = lines(home).size();
+                int linesAtStop = ServiceHome.readings(home).size();
                 ServiceHome.await(Duration.ofSeconds(30), "6 more readings while the broker is down",
-                        () -> lines(home).size() >= linesAtStop + 6);
+                        () -> ServiceHome.readings(home).size() >= linesAtStop + 6);
                 broker.start();
-                int linesAtStart = lines(home).size();
+                int linesAtStart = ServiceHome.readings(home).size();
                 ServiceHome.await(Duration.ofSeconds(90), "the readings taken while the broker was down",
                         () -> topic.ids().size() >= linesAtStart);
 
                 broker.stop(); // and down again when the service stops, with readings waiting
-                int linesAtSecondStop = lines(home).size();
-                ServiceHome.await(Duration.ofSeconds(30), "4 more readings", () -> lines(home).size() >= linesAtSecondStop + 4);
+                int linesAtSecondStop = ServiceHome.readings(home).size();
+                ServiceHome.await(Duration.ofSeconds(30), "4 more readings", () -> ServiceHome.readings(home).size() >= linesAtSecondStop + 4);
             }
             broker.start();
             try (MeterbridgeService service = new MeterbridgeService(home, Map.of("mbus.bus", "", "http.status.port", "0",
@@ -104,9 +106,9 @@ class KafkaOutputTest {
                 JournalComponent journal = service.context().getComponent("journal", JournalComponent.class);
                 ServiceHome.await(Duration.ofSeconds(90), "every output to have every reading",
                         () -> journal.backlogs().stream().mapToInt(JournalBacklog::backlog).sum() == 0);
-                ServiceHome.await(Duration.ofSeconds(30), "every reading on the topic", () -> topic.ids().size() == lines(home).size());
+                ServiceHome.await(Duration.ofSeconds(30), "every reading on the topic", () -> topic.ids().size() == ServiceHome.readings(home).size());
             }
-            List<JsonNode> lines = lines(home);
+            List<JsonNode> lines = ServiceHome.readings(home);
             // 4 before the outage, 6 during it, 4 more before the stop: what the waits above asked for
             assertTrue(lines.size() >= 14, lines.size() + " readings");
             // two broker stops and a service stop: at most the reading in flight at each is sent again
@@ -136,8 +138,8 @@ class KafkaOutputTest {
             awaitOrDump(home, Duration.ofSeconds(60), "4 records", () -> topic.ids().size() >= 4);
 
             broker.stop();
-            int linesAtStop = lines(home).size();
-            awaitOrDump(home, Duration.ofSeconds(30), "4 readings while the broker is down", () -> lines(home).size() >= linesAtStop + 4);
+            int linesAtStop = ServiceHome.readings(home).size();
+            awaitOrDump(home, Duration.ofSeconds(30), "4 readings while the broker is down", () -> ServiceHome.readings(home).size() >= linesAtStop + 4);
             kill();
             kills++;
             broker.start();
@@ -151,14 +153,14 @@ class KafkaOutputTest {
             }
 
             child = start(home, "mbus.bus=\n");
-            awaitOrDump(home, Duration.ofSeconds(90), "every reading on the topic", () -> topic.ids().size() == lines(home).size());
+            awaitOrDump(home, Duration.ofSeconds(90), "every reading on the topic", () -> topic.ids().size() == ServiceHome.readings(home).size());
             Thread.sleep(1000); // a repeat would come now
             child.destroy();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "service stopped");
             child = null;
 
             // one reading in flight at each kill (the one at the broker's stop is the one at the first kill)
-            assertEveryReadingOnceInOrder(lines(home), topic.read(), kills);
+            assertEveryReadingOnceInOrder(ServiceHome.readings(home), topic.read(), kills);
         }
     }
 
@@ -259,25 +261,6 @@ class KafkaOutputTest {
         int repeats = records.size() - byId.size();
         System.out.println(lines.size() + " readings, " + records.size() + " records, " + repeats + " repeats, partitions " + partitions);
         assertTrue(repeats <= maxRepeats, repeats + " repeats, at most " + maxRepeats + " (one per stop) expected");
-    }
-
-    /** Every reading in the daily JSON Lines files (today's and any a midnight renamed). */
-    private static List<JsonNode> lines(Path home) {
-        List<JsonNode> out = new ArrayList<>();
-        try (var files = Files.list(home.resolve("data"))) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("readings.*\\.jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    if (line.endsWith("}")) { // a line a kill cut short is not complete yet
-                        out.add(JSON.readTree(line));
-                    }
-                }
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            return out;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
     }
 
     /** The service in its own JVM in {@code home}, with {@code extra} lines instead of its mbus.bus. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.meterbridge.camel.service.MeterbridgeService;
 import io.meterbridge.camel.testing.PostgresServer;
@@ -27,7 +25,6 @@ import io.meterbridge.sim.SimMeter;
 import io.meterbridge.sim.SimTransportProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresServiceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -186,22 +182,8 @@ class PostgresServiceTest {
     /** meter_key@read_at of every line of the readings*.jsonl files, sorted. */
     private static List<String> lines(Path home) {
         List<String> out = new ArrayList<>();
-        Path data = home.resolve("data");
-        if (!Files.isDirectory(data)) {
-            return out;
-        }
-        try (Stream<Path> files = Files.list(data)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("readings.*\\.jsonl")).toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    if (!line.isBlank()) {
-                        JsonNode n = JSON.readTree(line);
-                        out.add(n.get("meter_key").asText() + "@"
-                                + n.get("read_at").asText());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (JsonNode n : ServiceHome.readings(home)) {
+            out.add(n.get("meter_key").asText() + "@" + n.get("read_at").asText());
         }
         out.sort(null);
         return out;

@@ -1,12 +1,20 @@
 package io.meterbridge.camel.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A service home for tests: a temporary directory with the project's own shipped
@@ -17,6 +25,8 @@ public final class ServiceHome {
 
     /** The project directory (Maven runs tests there). */
     public static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    private static final ObjectMapper READINGS = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ServiceHome() {
     }
@@ -31,6 +41,36 @@ public final class ServiceHome {
             }
         }
         return home;
+    }
+
+    /**
+     * Every reading the home's daily JSON Lines files hold ({@code data/readings*.jsonl}: today's and
+     * the dated ones, oldest file first), numbers as exact decimals. A file's last line without its
+     * line end is being written (or was cut by a kill, and the reading is written again whole): it
+     * is not a reading yet. None when there is no data directory.
+     */
+    public static List<JsonNode> readings(Path home) {
+        List<JsonNode> out = new ArrayList<>();
+        Path data = home.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return out;
+        }
+        try (var files = Files.list(data)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("readings.*\\.jsonl")).sorted().toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                int end = text.lastIndexOf('\n') + 1;
+                for (String line : text.substring(0, end).split("\n")) {
+                    if (!line.isBlank()) {
+                        out.add(READINGS.readTree(line));
+                    }
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+            return readings(home); // a midnight rename between the listing and the read
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** A TCP port free on the loopback interface right now. */
