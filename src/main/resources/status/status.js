@@ -2,23 +2,9 @@
 // Everything from the bridge is put in the page with textContent, never as HTML.
 "use strict";
 
-const UNITS = [
-  ["_m3h", "m³/h"], ["_kwh", "kWh"], ["_mwh", "MWh"], ["_gj", "GJ"], ["_mj_m3", "MJ/m³"], ["_m3", "m³"],
-  ["_kw", "kW"], ["_c", "°C"], ["_k", "K"], ["_v", "V"], ["_a", "A"], ["_hours", "h"], ["_s", "s"],
-];
 const COUNTERS = { heat_energy_kwh: "heat energy (kWh)", heat_energy_gj: "heat energy (GJ)", volume_m3: "volume (m³)",
   import_kwh: "electricity import (kWh)", export_kwh: "electricity export (kWh)" };
 
-function unit(key) {
-  for (const [suffix, u] of UNITS) if (key.endsWith(suffix)) return u;
-  return "";
-}
-function label(key) {
-  let k = key;
-  // "operating hours" keeps its word; every other unit suffix goes to the value's column
-  for (const [suffix] of UNITS) if (suffix !== "_hours" && k.endsWith(suffix)) { k = k.slice(0, -suffix.length); break; }
-  return k.replace(/_/g, " ");
-}
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -50,7 +36,7 @@ function renderMeters(state) {
     const id = [m.model, m.address != null ? "address " + m.address : null, m.source, m.route ? "route " + m.route : null]
       .filter(x => x).join(" · ");
     card.append(el("div", { class: "id muted", text: id }));
-    const ids = Object.entries(m.ids || {}).map(([k, x]) => label(k) + " " + x).join(" · ");
+    const ids = Object.entries(m.ids || {}).map(([k, x]) => k.replace(/_/g, " ") + " " + x).join(" · ");
     if (ids) card.append(el("div", { class: "id muted ids", text: ids }));
     const v = m.values || {};
     if (v.power_import_kw !== undefined || v.power_export_kw !== undefined) {
@@ -66,10 +52,8 @@ function renderMeters(state) {
         title: p.at + " · " + p.millis + " ms" + (p.error ? " · " + p.error : "") }));
     }
     card.append(strip);
-    // a register in the meter's own unit (heat_energy + heat_energy_unit) is shown as its kWh and GJ twins
-    const rows = Object.entries(v).filter(([k, x]) => (typeof x === "number" || typeof x === "string")
-        && !k.endsWith("_unit") && !((k + "_unit") in v))
-      .map(([k, x]) => [label(k), x + (unit(k) ? " " + unit(k) : "")]);
+    // named and with units by the server (KeyUnits), as the other outputs name them
+    const rows = (m.fields || []).map(f => [f.name, f.value + (f.unit ? " " + f.unit : "")]);
     const t = table(rows);
     t.classList.add("values");
     card.append(t);

@@ -43,9 +43,24 @@ public final class KeyUnits {
         if (beside != null) {
             return beside.toString();
         }
+        Map.Entry<String, String> s = suffix(key);
+        return s == null ? null : s.getValue();
+    }
+
+    /**
+     * What {@code key} measures, without the unit its suffix writes ({@code heat_energy_kwh} →
+     * {@code heat_energy}); the key itself when it has no unit suffix, and when the suffix is also
+     * the quantity's word ({@code operating_hours}).
+     */
+    public static String quantity(String key) {
+        Map.Entry<String, String> s = suffix(key);
+        return s == null || s.getKey().equals("_hours") ? key : key.substring(0, key.length() - s.getKey().length());
+    }
+
+    private static Map.Entry<String, String> suffix(String key) {
         for (Map.Entry<String, String> s : SUFFIXES) {
             if (key.endsWith(s.getKey())) {
-                return s.getValue();
+                return s;
             }
         }
         return null;

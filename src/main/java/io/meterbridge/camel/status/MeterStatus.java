@@ -3,12 +3,14 @@ package io.meterbridge.camel.status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.meterbridge.homeassistant.MeterAvailability;
+import io.meterbridge.meter.KeyUnits;
 import io.meterbridge.meter.ReadingKeys;
 
 /**
@@ -110,7 +112,24 @@ final class MeterStatus {
             }
         }
         return new MeterView(key(), source, address, route, model == null ? null : model.toString(), ids, lastReadAt,
-                values, List.copyOf(polls), polled, failed, state, alarms(last));
+                values, fields(values), List.copyOf(polls), polled, failed, state, alarms(last));
+    }
+
+    /**
+     * The values named and with their units. A register in the meter's own unit
+     * ({@code heat_energy} beside {@code heat_energy_unit}) is left out: its kWh and GJ twins
+     * ({@code heat_energy_kwh}, {@code heat_energy_gj}) show it, so it would be there three times
+     * under one name.
+     */
+    private List<MeterView.Field> fields(Map<String, Object> values) {
+        List<MeterView.Field> out = new ArrayList<>();
+        values.forEach((k, v) -> {
+            boolean text = v instanceof Number || v instanceof String;
+            if (text && !k.endsWith("_unit") && !values.containsKey(k + "_unit")) {
+                out.add(new MeterView.Field(k, KeyUnits.quantity(k).replace('_', ' '), v, KeyUnits.of(k, values)));
+            }
+        });
+        return out;
     }
 
     /** The alarms in words ({@code info_text} is {@code OK} or the alarms joined by {@code "; "}). */

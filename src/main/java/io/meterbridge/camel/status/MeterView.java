@@ -14,8 +14,10 @@ import java.util.Map;
  * @param model the model the last reading named, or null before one
  * @param ids who the meter says it is: manufacturer, meter id, secondary address (those the last reading had)
  * @param lastReadAt when the last good reading was taken, or null
- * @param values the last reading's values by their reading key ({@code heat_energy_kwh}; the page
- *               takes the unit from the key's suffix, as the files' column names do)
+ * @param values the last reading's values by their reading key ({@code heat_energy_kwh})
+ * @param fields the same values as the page lists them: named and with their units (the
+ *               {@link io.meterbridge.meter.KeyUnits} of the key), a register in the meter's own
+ *               unit left to its kWh and GJ twins
  * @param polls the last polls, oldest first (a P1 meter: its telegrams)
  * @param polled polls since start
  * @param failed failed polls since start
@@ -25,6 +27,10 @@ import java.util.Map;
  */
 public record MeterView(String key, String source, String address, String route, String model, Map<String, Object> ids,
         Instant lastReadAt,
-        Map<String, Object> values, List<PollOutcome> polls, long polled, long failed, String availability,
+        Map<String, Object> values, List<Field> fields, List<PollOutcome> polls, long polled, long failed, String availability,
         List<String> alarms) {
+
+    /** One value as the page shows it: {@code heat energy}, 13, {@code kWh} (unit null for a count or code). */
+    public record Field(String key, String name, Object value, String unit) {
+    }
 }

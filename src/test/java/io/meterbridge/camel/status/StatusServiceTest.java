@@ -63,6 +63,14 @@ class StatusServiceTest {
             assertEquals("829371332D2C4004", m303.at("/ids/secondary_address").asText(), m303.toString());
             assertEquals("online", m303.get("availability").asText());
             assertTrue(m303.at("/values/heat_energy_kwh").isNumber(), m303.toString());
+            Map<String, String> shown = new LinkedHashMap<>();
+            m303.get("fields").forEach(f -> shown.put(f.get("key").asText(), f.get("name").asText() + " | " + f.get("unit").asText()));
+            assertEquals("heat energy | kWh", shown.get("heat_energy_kwh"), shown.toString());
+            assertEquals("heat energy | GJ", shown.get("heat_energy_gj"), shown.toString());
+            assertEquals("operating hours | h", shown.get("operating_hours"), shown.toString());
+            assertEquals("info code | null", shown.get("info_code"), "a code has no unit: " + shown);
+            assertTrue(!shown.containsKey("heat_energy") && !shown.containsKey("heat_energy_unit"),
+                    "the register in the meter's own unit is left to its kWh and GJ twins: " + shown);
             assertTrue(m303.get("polls").size() >= 1 && m303.get("polls").get(0).get("ok").asBoolean(), m303.toString());
             assertEquals("mbus", status.at("/buses/0/kind").asText(), status.toString());
             assertTrue(status.at("/buses/0/counters/frames").asLong() >= 2, status.toString());
