@@ -133,6 +133,14 @@ public final class Settings {
         return Optional.ofNullable(RETIRED.get(key));
     }
 
+    /**
+     * Whether the status page would be open to the network without a password: served, bound to
+     * an address other than a loopback one, and no {@code http.status.token}. Never allowed.
+     */
+    public static boolean statusPageOpenToTheNetwork(boolean enabled, InetAddress bind, String token) {
+        return enabled && !bind.isLoopbackAddress() && (token == null || token.isBlank());
+    }
+
     /** The address a host name or IP address stands for; a name that does not resolve is not allowed. */
     public static InetAddress address(String value) {
         try {

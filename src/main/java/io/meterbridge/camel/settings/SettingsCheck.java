@@ -1,6 +1,7 @@
 package io.meterbridge.camel.settings;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,15 +90,13 @@ public final class SettingsCheck {
     private Optional<SettingProblem> statusPageOpenToTheNetwork() {
         String bind = resolved.apply("http.status.bind").orElse("127.0.0.1").trim();
         boolean on = resolved.apply("http.status.enabled").map(v -> v.trim().equals("true")).orElse(false);
-        boolean token = resolved.apply("http.status.token").filter(v -> !v.isBlank()).isPresent();
-        if (!on || token) {
+        InetAddress address;
+        try {
+            address = Settings.address(bind);
+        } catch (IllegalArgumentException reportedAbove) {
             return Optional.empty();
         }
-        try {
-            if (Settings.address(bind).isLoopbackAddress()) {
-                return Optional.empty();
-            }
-        } catch (IllegalArgumentException reportedAbove) {
+        if (!Settings.statusPageOpenToTheNetwork(on, address, resolved.apply("http.status.token").orElse(null))) {
             return Optional.empty();
         }
         return Optional.of(new SettingProblem("http.status.bind", where("http.status.bind"), "http.status.bind=" + bind

@@ -19,7 +19,8 @@ import io.meterbridge.camel.settings.Settings;
 public record StatusSettings(boolean enabled, InetAddress bind, int port, String token) {
 
     public StatusSettings {
-        if (enabled && !bind.isLoopbackAddress() && (token == null || token.isBlank())) {
+        // SettingsCheck refuses this with the place it was set before anything starts; this keeps the type honest
+        if (Settings.statusPageOpenToTheNetwork(enabled, bind, token)) {
             throw new IllegalArgumentException("http.status.bind=" + bind.getHostAddress() + " opens the status page to "
                     + "the network: set http.status.token as well (its password), or bind to 127.0.0.1");
         }
