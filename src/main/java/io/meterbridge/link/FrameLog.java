@@ -2,8 +2,10 @@ package io.meterbridge.link;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.meterbridge.telegram.Hex;
 import io.meterbridge.telegram.Manufacturer;
@@ -23,9 +25,17 @@ final class FrameLog {
     /** Characters of a character protocol's bytes shown as text. */
     static final int TEXT = 120;
 
-    private final ArrayDeque<FrameExchange> exchanges = new ArrayDeque<>(CAPACITY);
+    /**
+     * The exchanges, each made into its {@link FrameExchange} only when asked for: the words for an
+     * M-Bus answer decode its telegram, which a poll need not pay for when nobody looks.
+     */
+    private final ArrayDeque<Supplier<FrameExchange>> exchanges = new ArrayDeque<>(CAPACITY);
 
     synchronized void add(FrameExchange exchange) {
+        keep(() -> exchange);
+    }
+
+    private synchronized void keep(Supplier<FrameExchange> exchange) {
         if (exchanges.size() == CAPACITY) {
             exchanges.removeFirst();
         }
@@ -33,23 +43,32 @@ final class FrameLog {
     }
 
     /** The exchanges kept, oldest first. */
-    synchronized List<FrameExchange> recent() {
-        return List.copyOf(exchanges);
+    List<FrameExchange> recent() {
+        List<Supplier<FrameExchange>> kept;
+        synchronized (this) {
+            kept = List.copyOf(exchanges);
+        }
+        List<FrameExchange> out = new ArrayList<>(kept.size());
+        kept.forEach(e -> out.add(e.get()));
+        return out;
     }
 
     /** Records {@code request} and its outcome: a frame, silence, or the error that the answer was. */
     void add(Instant at, Frame request, FrameReader.Result result, Exception failure, double millis) {
-        String answer = "";
-        String meaning;
-        if (result instanceof FrameReader.Received r) {
-            answer = Hex.format(r.frame().toBytes());
-            meaning = meaning(r.frame());
-        } else if (result instanceof FrameReader.Silence s) {
-            meaning = s.noiseBytes() == 0 ? "no answer" : "no answer (" + s.noiseBytes() + " bytes of noise)";
-        } else {
-            meaning = failure == null ? "no valid answer" : failure.getMessage();
-        }
-        add(new FrameExchange(at, Hex.format(request.toBytes()), meaning(request), answer, meaning, millis));
+        String failed = failure == null ? "no valid answer" : failure.getMessage();
+        keep(() -> {
+            String answer = "";
+            String meaning;
+            if (result instanceof FrameReader.Received r) {
+                answer = Hex.format(r.frame().toBytes());
+                meaning = meaning(r.frame());
+            } else if (result instanceof FrameReader.Silence s) {
+                meaning = s.noiseBytes() == 0 ? "no answer" : "no answer (" + s.noiseBytes() + " bytes of noise)";
+            } else {
+                meaning = failed;
+            }
+            return new FrameExchange(at, Hex.format(request.toBytes()), meaning(request), answer, meaning, millis);
+        });
     }
 
     /** What a frame is, in EN 13757-2 terms; for a user data answer, who sent it and what it holds. */
