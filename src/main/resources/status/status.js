@@ -2,9 +2,6 @@
 // Everything from the bridge is put in the page with textContent, never as HTML.
 "use strict";
 
-const COUNTERS = { heat_energy_kwh: "heat energy (kWh)", heat_energy_gj: "heat energy (GJ)", volume_m3: "volume (m³)",
-  import_kwh: "electricity import (kWh)", export_kwh: "electricity export (kWh)" };
-
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -127,7 +124,7 @@ let chart = null;
 let chartKey = "";
 function fillChartChoices(state) {
   const meterSel = document.getElementById("c-meter");
-  const keys = state.meters.filter(m => Object.keys(m.values || {}).some(k => k in COUNTERS)).map(m => m.key);
+  const keys = state.meters.filter(m => (m.counters || []).length > 0).map(m => m.key);
   if (meterSel.options.length !== keys.length || keys.some((k, i) => meterSel.options[i].value !== k)) {
     const chosen = meterSel.value;
     meterSel.replaceChildren(...keys.map(k => el("option", { value: k, text: k })));
@@ -140,8 +137,11 @@ function fillCounters() {
   const meter = (lastState?.meters || []).find(m => m.key === document.getElementById("c-meter").value);
   const sel = document.getElementById("c-counter");
   const chosen = sel.value;
-  const present = Object.keys(COUNTERS).filter(k => meter && k in (meter.values || {}));
-  sel.replaceChildren(...present.map(k => el("option", { value: k, text: COUNTERS[k] })));
+  // the registers the server says the charts know, named as the meter's card names them
+  const present = meter ? meter.counters : [];
+  const field = k => meter.fields.find(f => f.key === k);
+  sel.replaceChildren(...present.map(k => el("option", { value: k,
+    text: field(k) ? field(k).name + " (" + field(k).unit + ")" : k })));
   if (present.includes(chosen)) sel.value = chosen;
 }
 function query() {
@@ -161,7 +161,7 @@ function drawChart() {
     document.getElementById("chart-note").textContent = data.intervals.length + " intervals"
       + (data.intervals.some(i => i.estimated) ? " (some estimated across a gap)" : "") + ", " + data.unit;
     const opts = { width: Math.max(280, box.clientWidth - 8), height: 300,
-      series: [{}, { label: COUNTERS[data.counter] || data.counter, stroke: "#1565c0", fill: "rgba(21,101,192,0.35)",
+      series: [{}, { label: document.getElementById("c-counter").selectedOptions[0]?.text || data.counter, stroke: "#1565c0", fill: "rgba(21,101,192,0.35)",
         paths: uPlot.paths.bars({ size: [0.8, 64] }), points: { show: false } }],
       axes: [{}, { label: data.unit }], scales: { x: { time: true } } };
     if (chart) chart.destroy();

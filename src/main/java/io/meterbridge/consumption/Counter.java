@@ -1,8 +1,10 @@
 package io.meterbridge.consumption;
 
+import io.meterbridge.meter.KeyUnits;
 import io.meterbridge.meter.ReadingKeys;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,20 +19,21 @@ import java.util.Optional;
  * so the two views of one register always agree on what is a reset.
  */
 public enum Counter {
-    HEAT_ENERGY_KWH(ReadingKeys.HEAT_ENERGY_KWH, "kWh", 3, "3"),
-    HEAT_ENERGY_GJ(ReadingKeys.HEAT_ENERGY_GJ, "GJ", 6, "0.0108"),
-    VOLUME_M3(ReadingKeys.VOLUME_M3, "m³", 3, "0.1"),
-    IMPORT_KWH(ReadingKeys.IMPORT_KWH, "kWh", 3, "1"),
-    EXPORT_KWH(ReadingKeys.EXPORT_KWH, "kWh", 3, "1");
+    HEAT_ENERGY_KWH(ReadingKeys.HEAT_ENERGY_KWH, 3, "3"),
+    HEAT_ENERGY_GJ(ReadingKeys.HEAT_ENERGY_GJ, 6, "0.0108"),
+    VOLUME_M3(ReadingKeys.VOLUME_M3, 3, "0.1"),
+    IMPORT_KWH(ReadingKeys.IMPORT_KWH, 3, "1"),
+    EXPORT_KWH(ReadingKeys.EXPORT_KWH, 3, "1");
 
     private final String key;
     private final String unit;
     private final int scale;
     private final BigDecimal noise;
 
-    Counter(String key, String unit, int scale, String noise) {
+    Counter(String key, int scale, String noise) {
         this.key = key;
-        this.unit = unit;
+        // the key's suffix writes the unit (KeyUnits reads it), as for every value of a reading
+        this.unit = KeyUnits.of(key, Map.of());
         this.scale = scale;
         this.noise = new BigDecimal(noise);
     }

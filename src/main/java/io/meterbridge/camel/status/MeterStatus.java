@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.meterbridge.homeassistant.MeterAvailability;
+import io.meterbridge.consumption.Counter;
 import io.meterbridge.meter.KeyUnits;
 import io.meterbridge.meter.ReadingKeys;
 
@@ -112,7 +113,7 @@ final class MeterStatus {
             }
         }
         return new MeterView(key(), source, address, route, model == null ? null : model.toString(), ids, lastReadAt,
-                values, fields(values), List.copyOf(polls), polled, failed, state, alarms(last));
+                values, fields(values), counters(values), List.copyOf(polls), polled, failed, state, alarms(last));
     }
 
     /**
@@ -129,6 +130,17 @@ final class MeterStatus {
                 out.add(new MeterView.Field(k, KeyUnits.quantity(k).replace('_', ' '), v, KeyUnits.of(k, values)));
             }
         });
+        return out;
+    }
+
+    /** The registers of {@code values} the consumption charts know, in {@link Counter}'s order. */
+    private static List<String> counters(Map<String, Object> values) {
+        List<String> out = new ArrayList<>();
+        for (Counter c : Counter.values()) {
+            if (values.get(c.key()) instanceof Number) {
+                out.add(c.key());
+            }
+        }
         return out;
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param fields the same values as the page lists them: named and with their units (the
  *               {@link io.meterbridge.meter.KeyUnits} of the key), a register in the meter's own
  *               unit left to its kWh and GJ twins
+ * @param counters the keys of the registers whose consumption the charts show, of those the last
+ *                 reading has ({@link io.meterbridge.consumption.Counter})
  * @param polls the last polls, oldest first (a P1 meter: its telegrams)
  * @param polled polls since start
  * @param failed failed polls since start
@@ -27,7 +29,7 @@ import java.util.Map;
  */
 public record MeterView(String key, String source, String address, String route, String model, Map<String, Object> ids,
         Instant lastReadAt,
-        Map<String, Object> values, List<Field> fields, List<PollOutcome> polls, long polled, long failed, String availability,
+        Map<String, Object> values, List<Field> fields, List<String> counters, List<PollOutcome> polls, long polled, long failed, String availability,
         List<String> alarms) {
 
     /** One value as the page shows it: {@code heat energy}, 13, {@code kWh} (unit null for a count or code). */
