@@ -29,8 +29,6 @@ class InstallCommandTest {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    record Run(int exit, String out, String err) {
-    }
 
     @TempDir
     Path dir;
@@ -48,18 +46,12 @@ class InstallCommandTest {
         home = root.resolve("var/lib/meterbridge");
     }
 
-    /** {@code meterbridge ARGS} in this JVM, with picocli's kind of writers (what is left unflushed is missing). */
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** {@code meterbridge ARGS} in this JVM, as the other command tests run it. */
+    static BusCommandsTest.Run run(String... args) {
+        return BusCommandsTest.run(args);
     }
 
-    private Run install(String... more) {
+    private BusCommandsTest.Run install(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("install", "--root", root.toString(), "--from", from.toString(),
                 "--jar", jar.toString(), "--java", JAVA));
         args.addAll(List.of(more));
@@ -68,9 +60,9 @@ class InstallCommandTest {
 
     @Test
     void installStagesTheUnitTheJarTheCommandAndAHomeThatTheServiceStartsIn() throws Exception {
-        Run r = install();
-        assertEquals(0, r.exit, r.err + r.out);
-        assertEquals("", r.err);
+        BusCommandsTest.Run r = install();
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertEquals("", r.err());
         Path unit = root.resolve("etc/systemd/system/meterbridge.service");
         String text = Files.readString(unit);
         assertTrue(text.contains("\nUser=meterbridge\n") && text.contains("\nWorkingDirectory=/var/lib/meterbridge\n"), text);
@@ -88,111 +80,111 @@ class InstallCommandTest {
         assertEquals(names(from.resolve("routes")), names(home.resolve("routes")));
         assertTrue(Files.isDirectory(home.resolve("data")));
         // the home as staged is one the service starts in (the check run and start do first)
-        assertEquals(0, run("check", "--home", home.toString()).exit);
+        assertEquals(0, run("check", "--home", home.toString()).exit());
 
-        List<String> lines = r.out.lines().toList();
+        List<String> lines = r.out().lines().toList();
         assertTrue(lines.contains("would run: useradd --system --user-group --home-dir /var/lib/meterbridge --shell /usr/sbin/nologin "
-                + "--groups dialout meterbridge") || lines.contains("would run: usermod --append --groups dialout meterbridge"), r.out);
-        assertTrue(lines.contains("would run: chown -R meterbridge: " + home.resolve("data")), r.out);
+                + "--groups dialout meterbridge") || lines.contains("would run: usermod --append --groups dialout meterbridge"), r.out());
+        assertTrue(lines.contains("would run: chown -R meterbridge: " + home.resolve("data")), r.out());
         assertTrue(lines.contains("would run: systemctl enable meterbridge") && lines.contains("would run: systemctl restart meterbridge"),
-                r.out);
-        assertTrue(r.out.contains("journalctl -u meterbridge -f") && r.out.contains("http://localhost:8089/"), r.out);
+                r.out());
+        assertTrue(r.out().contains("journalctl -u meterbridge -f") && r.out().contains("http://localhost:8089/"), r.out());
     }
 
     @Test
     void aSecondInstallReplacesTheJarAndKeepsTheUsersSettingsAndRoutesAndSaysSo() throws Exception {
-        assertEquals(0, install().exit);
+        assertEquals(0, install().exit());
         Path settings = home.resolve("application.properties");
         Files.writeString(settings, "mbus.bus=/dev/ttyUSB0\n");
         Files.delete(home.resolve("routes/p1.yaml"));
         Files.writeString(home.resolve("data/readings.jsonl"), "{}\n");
         Files.write(jar, new byte[] {'P', 'K', 9});
 
-        Run again = install("--no-start");
-        assertEquals(0, again.exit, again.err);
+        BusCommandsTest.Run again = install("--no-start");
+        assertEquals(0, again.exit(), again.err());
         assertEquals("mbus.bus=/dev/ttyUSB0\n", Files.readString(settings));
         assertFalse(Files.exists(home.resolve("routes/p1.yaml")), "a route file the user deleted stays deleted");
         assertEquals("{}\n", Files.readString(home.resolve("data/readings.jsonl")));
         assertArrayEquals(new byte[] {'P', 'K', 9}, Files.readAllBytes(root.resolve("opt/meterbridge/meterbridge.jar")));
-        assertTrue(again.out.contains(settings + ": kept as it is (not overwritten)"), again.out);
-        assertTrue(again.out.contains("none overwritten; not added: p1.yaml"), again.out);
-        assertFalse(again.out.lines().toList().contains("would run: systemctl restart meterbridge"), "--no-start: " + again.out);
+        assertTrue(again.out().contains(settings + ": kept as it is (not overwritten)"), again.out());
+        assertTrue(again.out().contains("none overwritten; not added: p1.yaml"), again.out());
+        assertFalse(again.out().lines().toList().contains("would run: systemctl restart meterbridge"), "--no-start: " + again.out());
     }
 
     @Test
     void uninstallRemovesTheUnitTheJarAndTheCommandAndKeepsTheHome() throws Exception {
-        assertEquals(0, install().exit);
-        Run r = run("uninstall", "--root", root.toString());
-        assertEquals(0, r.exit, r.err);
+        assertEquals(0, install().exit());
+        BusCommandsTest.Run r = run("uninstall", "--root", root.toString());
+        assertEquals(0, r.exit(), r.err());
         assertFalse(Files.exists(root.resolve("etc/systemd/system/meterbridge.service")));
         assertFalse(Files.exists(root.resolve("opt/meterbridge")));
         assertFalse(Files.exists(root.resolve("usr/local/bin/meterbridge")));
         assertTrue(Files.isRegularFile(home.resolve("application.properties")) && Files.isDirectory(home.resolve("data")));
-        assertTrue(r.out.lines().toList().contains("would run: systemctl disable --now meterbridge"), r.out);
-        assertTrue(r.out.contains("kept " + home + " (settings, routes, readings) and the user meterbridge"), r.out);
+        assertTrue(r.out().lines().toList().contains("would run: systemctl disable --now meterbridge"), r.out());
+        assertTrue(r.out().contains("kept " + home + " (settings, routes, readings) and the user meterbridge"), r.out());
 
-        Run twice = run("uninstall", "--root", root.toString());
-        assertEquals(1, twice.exit);
+        BusCommandsTest.Run twice = run("uninstall", "--root", root.toString());
+        assertEquals(1, twice.exit());
         assertEquals("meterbridge uninstall: not installed: there is no " + root.resolve("etc/systemd/system/meterbridge.service") + "\n",
-                twice.err);
+                twice.err());
     }
 
     @Test
     void purgeAlsoRemovesTheHomeOfTheHomeAndUserTheUnitNames() throws Exception {
         Path custom = Files.createDirectories(root.resolve("srv/heat"));
-        assertEquals(0, install("--home", "/srv/heat", "--user", "heat").exit);
-        Run r = run("uninstall", "--root", root.toString(), "--purge");
-        assertEquals(0, r.exit, r.err);
-        assertFalse(Files.exists(custom), r.out);
+        assertEquals(0, install("--home", "/srv/heat", "--user", "heat").exit());
+        BusCommandsTest.Run r = run("uninstall", "--root", root.toString(), "--purge");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(Files.exists(custom), r.out());
         assertTrue(Files.isDirectory(root.resolve("srv")));
-        assertTrue(r.out.contains(custom + ": removed (settings, routes, readings)"), r.out);
-        assertTrue(r.out.contains("user heat: already gone"), "no such user on this machine: " + r.out);
+        assertTrue(r.out().contains(custom + ": removed (settings, routes, readings)"), r.out());
+        assertTrue(r.out().contains("user heat: already gone"), "no such user on this machine: " + r.out());
     }
 
     @Test
     void aHomeWithOtherFilesIsRefusedBeforeAnythingIsWritten() throws Exception {
         Files.createDirectories(root.resolve("home/pi"));
         Files.writeString(root.resolve("home/pi/notes.txt"), "mine");
-        Run r = install("--home", "/home/pi");
-        assertEquals(2, r.exit, r.out);
+        BusCommandsTest.Run r = install("--home", "/home/pi");
+        assertEquals(2, r.exit(), r.out());
         assertEquals("meterbridge install: " + root.resolve("home/pi") + " has files but no application.properties, so it is not a "
-                + "meterbridge home: give --home a new or empty directory, or one meterbridge was installed in\n", r.err);
+                + "meterbridge home: give --home a new or empty directory, or one meterbridge was installed in\n", r.err());
         assertFalse(Files.exists(root.resolve("etc")), "nothing written");
-        assertEquals("", r.out);
+        assertEquals("", r.out());
     }
 
     @Test
     void withoutSettingsToCopyItSaysWhereItLookedAndWhatToDo() throws Exception {
         Files.delete(from.resolve("application.properties"));
-        Run r = install();
-        assertEquals(1, r.exit);
-        assertEquals(1, r.err.lines().count(), r.err);
-        assertTrue(r.err.startsWith("meterbridge install: no application.properties in " + from + " to copy into " + home), r.err);
-        assertTrue(r.err.contains("or give that directory with --from DIR"), r.err);
+        BusCommandsTest.Run r = install();
+        assertEquals(1, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("meterbridge install: no application.properties in " + from + " to copy into " + home), r.err());
+        assertTrue(r.err().contains("or give that directory with --from DIR"), r.err());
         assertFalse(Files.exists(root.resolve("etc")), "nothing written");
     }
 
     @Test
     void pathsTheUnitCannotNameLiterallyAndAPrivateTmpHomeAreBadInput() {
-        Run space = install("--home", "/srv/my heat");
-        assertEquals(2, space.exit);
-        assertTrue(space.err.startsWith("meterbridge install: --home /srv/my heat: the unit names it literally"), space.err);
-        Run tmp = install("--home", "/tmp/mb");
-        assertEquals(2, tmp.exit);
-        assertTrue(tmp.err.contains("PrivateTmp"), tmp.err);
-        Run user = install("--user", "Heat Meter");
-        assertEquals(2, user.exit);
-        assertTrue(user.err.startsWith("meterbridge install: --user Heat Meter: not a user name"), user.err);
+        BusCommandsTest.Run space = install("--home", "/srv/my heat");
+        assertEquals(2, space.exit());
+        assertTrue(space.err().startsWith("meterbridge install: --home /srv/my heat: the unit names it literally"), space.err());
+        BusCommandsTest.Run tmp = install("--home", "/tmp/mb");
+        assertEquals(2, tmp.exit());
+        assertTrue(tmp.err().contains("PrivateTmp"), tmp.err());
+        BusCommandsTest.Run user = install("--user", "Heat Meter");
+        assertEquals(2, user.exit());
+        assertTrue(user.err().startsWith("meterbridge install: --user Heat Meter: not a user name"), user.err());
     }
 
     @Test
     void helpListsBothCommands() {
-        Run top = run("--help");
-        assertTrue(top.out.contains("install") && top.out.contains("uninstall"), top.out);
-        Run install = run("install", "--help");
-        assertEquals(0, install.exit);
-        assertTrue(install.out.contains("--root=DIR") && install.out.contains("default: /var/lib/meterbridge"), install.out);
-        assertEquals(0, run("uninstall", "--help").exit);
+        BusCommandsTest.Run top = run("--help");
+        assertTrue(top.out().contains("install") && top.out().contains("uninstall"), top.out());
+        BusCommandsTest.Run install = run("install", "--help");
+        assertEquals(0, install.exit());
+        assertTrue(install.out().contains("--root=DIR") && install.out().contains("default: /var/lib/meterbridge"), install.out());
+        assertEquals(0, run("uninstall", "--help").exit());
     }
 
     private static List<String> names(Path dir) throws Exception {

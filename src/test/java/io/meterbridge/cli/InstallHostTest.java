@@ -46,11 +46,11 @@ class InstallHostTest {
     void withoutRootInstallAndUninstallEndWithOneLineBeforeChangingAnything() throws Exception {
         Assumptions.assumeTrue(HostCommands.uid() != 0, "running as root: without --root this would really install");
         Path jar = Files.write(dir.resolve("meterbridge.jar"), new byte[] {'P', 'K'});
-        InstallCommandTest.Run install = InstallCommandTest.run("install", "--jar", jar.toString());
+        BusCommandsTest.Run install = InstallCommandTest.run("install", "--jar", jar.toString());
         assertEquals(1, install.exit());
         assertTrue(install.err().startsWith("meterbridge install: needs root (") && install.err().contains("run it with sudo"), install.err());
         assertEquals(1, install.err().lines().count(), install.err());
-        InstallCommandTest.Run uninstall = InstallCommandTest.run("uninstall");
+        BusCommandsTest.Run uninstall = InstallCommandTest.run("uninstall");
         assertEquals(1, uninstall.exit());
         assertTrue(uninstall.err().startsWith("meterbridge uninstall: needs root ("), uninstall.err());
     }

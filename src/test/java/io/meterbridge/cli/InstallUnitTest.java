@@ -34,7 +34,7 @@ class InstallUnitTest {
         Path from = ServiceHome.shipped(Files.createDirectories(dir.resolve("release")));
         Path jar = Files.write(from.resolve("meterbridge.jar"), new byte[] {'P', 'K'});
         Path root = dir.resolve("root");
-        InstallCommandTest.Run r = InstallCommandTest.run("install", "--root", root.toString(), "--from", from.toString(),
+        BusCommandsTest.Run r = InstallCommandTest.run("install", "--root", root.toString(), "--from", from.toString(),
                 "--jar", jar.toString(), "--java", InstallCommandTest.JAVA);
         assertEquals(0, r.exit(), r.err());
         return root.resolve("etc/systemd/system/meterbridge.service");
