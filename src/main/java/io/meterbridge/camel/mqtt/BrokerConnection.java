@@ -15,6 +15,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -32,9 +33,12 @@ import org.slf4j.LoggerFactory;
  * id keep disconnecting each other.
  *
  * <ul>
- * <li>Never blocks or fails the service when the broker is missing: the first connection is
- * attempted in the background and retried (1 s, doubling to {@code maxReconnectSeconds}); after
- * that Paho's automatic reconnect takes over.</li>
+ * <li>Never blocks or fails the service when the broker is missing: the connection is made in the
+ * background and, whenever it is lost, made again (1 s, doubling to {@code maxReconnectSeconds}),
+ * by this class rather than by Paho's automatic reconnect: Paho 1.2.5 ends its reconnect cycle
+ * for good when an attempt finds the client still shutting the old connection down
+ * ({@code attemptReconnect} logs error 32102 at FINE and schedules nothing), which left a
+ * loaded machine disconnected after a broker restart.</li>
  * <li>Last will: {@code offline}, retained, QoS 1 on the availability topic — the broker
  * publishes it when the bridge dies. On every (re)connect, {@code online} (retained) is published
  * first, then the {@link #onConnected} hooks run (Home Assistant discovery). On a clean stop
@@ -73,6 +77,8 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
     /** Connection attempts and hooks, one at a time. */
     private ScheduledExecutorService worker;
     private volatile boolean stopping;
+    /** A chain of attempts is scheduled or running; read and written on {@link #worker} only. */
+    private boolean attempting;
     /** Notified on every connect. */
     private final Object connected = new Object();
     private volatile MqttConnectException lastConnectFailure;
@@ -128,8 +134,8 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
     }
 
     /**
-     * Why the last attempt of the first connection failed (the message is what the log says), or
-     * null if none failed yet. It stays after a later success, as a record of what happened.
+     * Why the last connection attempt failed (the message is what the log says), or null if none
+     * failed yet. It stays after a later success, as a record of what happened.
      */
     public MqttConnectException lastConnectFailure() {
         return lastConnectFailure;
@@ -169,7 +175,7 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
         stopping = false;
         worker = executors.newSingleThreadScheduledExecutor(this, "mqtt");
         client.setCallback(new Callback());
-        worker.execute(() -> attempt(1, 1000));
+        worker.execute(this::connectIfNeeded);
     }
 
     @Override
@@ -202,8 +208,7 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
         MqttConnectionOptions o = new MqttConnectionOptions();
         // every connection starts without a session: the journal, not the broker, keeps what is undelivered
         o.setCleanStart(true);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, settings.maxReconnectSeconds());
+        o.setAutomaticReconnect(false); // attempt() reconnects: see the class comment
         o.setConnectionTimeout(settings.connectionTimeoutSeconds());
         o.setKeepAliveInterval(30);
         if (settings.username() != null && !settings.username().isBlank()) {
@@ -219,13 +224,24 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
         return o;
     }
 
-    /** One attempt of the first connection; on failure the next is scheduled after {@code delayMs}, doubling. */
+    /** Starts a chain of attempts unless one is under way or the client is connected; on the worker. */
+    private void connectIfNeeded() {
+        if (!attempting && !stopping && !client.isConnected()) {
+            attempting = true;
+            attempt(1, 1000);
+        }
+    }
+
+    /** One connection attempt; on failure the next is scheduled after {@code delayMs}, doubling. */
     private void attempt(int attempts, long delayMs) {
         if (stopping || client.isConnected()) {
+            attempting = false;
             return;
         }
         try {
             client.connect(options()); // connectComplete does the rest
+            attempting = false;
+            return;
         } catch (MqttException e) {
             MqttConnectException failure = MqttConnectException.of(settings, e);
             lastConnectFailure = failure;
@@ -234,10 +250,24 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
             if (attempts == 1 || Long.bitCount(attempts) == 1) {
                 LOG.warn("{} (connection attempt {}; readings wait in the journal, retrying)", failure.getMessage(), attempts);
             }
-            if (!stopping) {
-                long next = Math.min(delayMs * 2, settings.maxReconnectSeconds() * 1000L);
-                worker.schedule(() -> attempt(attempts + 1, next), delayMs, TimeUnit.MILLISECONDS);
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_TIMEOUT) {
+                abandon(); // no CONNACK in time: the attempt is still open and would refuse the next
             }
+        }
+        if (stopping) {
+            attempting = false;
+        } else {
+            long next = Math.min(delayMs * 2, settings.maxReconnectSeconds() * 1000L);
+            worker.schedule(() -> attempt(attempts + 1, next), delayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Drops a connection attempt that is still waiting for the broker's CONNACK. */
+    private void abandon() {
+        try {
+            client.disconnectForcibly(0, 1000, false);
+        } catch (MqttException e) {
+            LOG.debug("abandoning the connection attempt: {}", e.getMessage());
         }
     }
 
@@ -252,11 +282,11 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
     private final class Callback implements MqttCallback {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            connects.incrementAndGet();
+            boolean again = connects.incrementAndGet() > 1;
             synchronized (connected) {
                 connected.notifyAll();
             }
-            LOG.info("MQTT {} {}", reconnect ? "reconnected to" : "connected to", serverURI);
+            LOG.info("MQTT {} {}", again ? "reconnected to" : "connected to", serverURI);
             worker.execute(() -> {
                 try {
                     publish(settings.availabilityTopic(), ONLINE, 1, true);
@@ -277,6 +307,7 @@ public final class BrokerConnection extends ServiceSupport implements Processor 
             if (stopping) {
                 return;
             }
+            worker.execute(BrokerConnection.this::connectIfNeeded);
             if (response.getException() == null
                     && response.getReturnCode() == MqttReturnCode.RETURN_CODE_SESSION_TAKEN_OVER) {
                 // the broker's DISCONNECT 0x8E: another client connected with our id, and the two

@@ -26,6 +26,7 @@ import io.meterbridge.camel.mqtt.MqttConnectException.Problem;
 import io.meterbridge.camel.testing.HiveMqBroker;
 import io.meterbridge.camel.testing.MosquittoBroker;
 import io.meterbridge.camel.testing.ServiceHome;
+import io.meterbridge.camel.testing.TcpProxy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -208,6 +209,32 @@ class BrokerConnectionFailuresTest {
         assertEquals("MQTT broker tcp://127.0.0.1:" + port + ": nothing accepts connections at 127.0.0.1:" + port
                 + " (Connection refused); is the broker running, and are the host and port in mqtt.url right?",
                 e.getMessage());
+    }
+
+    /**
+     * A broker that accepts the connection and never answers CONNECT: the attempt times out,
+     * and the next one, to a broker that answers, connects. Paho keeps a timed-out attempt open
+     * and refuses every later connect with "connect already in progress" (32110) unless it is
+     * dropped, so without that the bridge would never connect again.
+     */
+    @Test
+    void aBrokerThatNeverAnswersDoesNotKeepTheBridgeFromConnectingOnceItDoes() throws Exception {
+        try (TcpProxy network = new TcpProxy(hivemq.port())) {
+            network.silent(true);
+            BrokerConnection connection = new BrokerConnection(settings(network.url(), id(), null, null),
+                    camel.getExecutorServiceManager());
+            try {
+                connection.start();
+                ServiceHome.await(Duration.ofSeconds(20), "the attempt to time out", () -> connection.lastConnectFailure() != null);
+                assertEquals(Problem.NO_ANSWER, connection.lastConnectFailure().problem(),
+                        connection.lastConnectFailure().getMessage());
+                network.silent(false);
+                ServiceHome.await(Duration.ofSeconds(30), "connected once the broker answers", connection::isConnected);
+                assertEquals(1, connection.connectCount());
+            } finally {
+                connection.stop();
+            }
+        }
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean holdReplies;
+    private volatile boolean silent;
     private volatile ServerSocket server;
     private Thread acceptor;
 
@@ -63,6 +64,14 @@ public final class TcpProxy implements AutoCloseable {
         holdReplies = false;
     }
 
+    /**
+     * While on, new connections are accepted and then left unanswered, never passed on to the
+     * broker: a broker that hangs after accepting. They stay open until {@link #cut}.
+     */
+    public void silent(boolean on) {
+        silent = on;
+    }
+
     /** Resets every open connection (RST); new connections are accepted. */
     public void cut() {
         for (Socket s : sockets) {
@@ -90,6 +99,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                if (silent) {
+                    sockets.add(client);
+                    continue;
+                }
                 Socket broker;
                 try {
                     broker = new Socket(InetAddress.getLoopbackAddress(), target);
