@@ -86,14 +86,16 @@ public final class DeviceDiscovery {
         if (id.version() != null) {
             dev.put("hw_version", String.format(java.util.Locale.ROOT, "version 0x%02X", id.version()));
         }
-        dev.put("via_device", bridgeDeviceId());
+        if (!config.sharedMeters()) {
+            dev.put("via_device", bridgeDeviceId());
+        }
 
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dev", dev);
         root.put("o", origin());
         root.put("cmps", cmps(key, components));
-        root.put("availability", List.of(availability(topics.bridgeStatus()),
-                availability(topics.meterAvailability(key))));
+        root.put("availability", config.sharedMeters() ? List.of(availability(topics.meterAvailability(key)))
+                : List.of(availability(topics.bridgeStatus()), availability(topics.meterAvailability(key))));
         root.put("availability_mode", "all");
         root.put("qos", 1);
         return new Publication(topics.meterConfig(key), Json.write(root), true, 1);

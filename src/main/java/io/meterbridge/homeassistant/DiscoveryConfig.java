@@ -22,10 +22,15 @@ import java.util.regex.Pattern;
  *     ({@code <baseTopic>/bridge/status} unless the service's {@code mqtt.availabilityTopic} says otherwise)
  * @param homeAssistant the oldest Home Assistant release that is to read the payloads: device
  *     classes and units it does not know yet are left out (see {@link DeviceClasses})
+ * @param sharedMeters the meters are read by whichever of several bridges polls their bus now:
+ *     their configs then name no bridge (no {@code via_device}, not the bridge's availability),
+ *     so every bridge publishes the same config, and a bus moving to another bridge changes
+ *     nothing in Home Assistant; a meter is unavailable by its own availability topic and by
+ *     {@code expire_after} when no bridge reads it
  */
 public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
         String swVersion, Duration pollInterval, int expireAfterPolls, String bridgeStatusTopic,
-        HomeAssistantVersion homeAssistant) {
+        HomeAssistantVersion homeAssistant, boolean sharedMeters) {
 
     /** Home Assistant's rule for node and object ids in discovery topics (mqtt/discovery.py TOPIC_MATCHER). */
     static final Pattern ID = Pattern.compile("[a-zA-Z0-9_-]+");
@@ -50,6 +55,14 @@ public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String b
         }
         requireTopic("bridge status topic", bridgeStatusTopic);
         Objects.requireNonNull(homeAssistant, "homeAssistant");
+    }
+
+    /** Settings for one bridge that reads its meters alone. */
+    public DiscoveryConfig(String discoveryPrefix, String baseTopic, String bridgeId, String bridgeName,
+            String swVersion, Duration pollInterval, int expireAfterPolls, String bridgeStatusTopic,
+            HomeAssistantVersion homeAssistant) {
+        this(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval, expireAfterPolls,
+                bridgeStatusTopic, homeAssistant, false);
     }
 
     /** Settings for the oldest Home Assistant with device discovery, {@link HomeAssistantVersion#DEVICE_DISCOVERY}. */
@@ -78,7 +91,7 @@ public record DiscoveryConfig(String discoveryPrefix, String baseTopic, String b
     /** The same settings for payloads that Home Assistant {@code release} and later read. */
     public DiscoveryConfig forHomeAssistant(HomeAssistantVersion release) {
         return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, swVersion, pollInterval,
-                expireAfterPolls, bridgeStatusTopic, release);
+                expireAfterPolls, bridgeStatusTopic, release, sharedMeters);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class ReadingConvertersLoader implements TypeConverterLoader, Camel
     private void registerConverters(TypeConverterRegistry registry) {
         addTypeConverter(registry, byte[].class, io.meterbridge.meter.Reading.class, false,
             (type, exchange, value) -> {
-                Object answer = io.meterbridge.camel.reading.ReadingConverters.toJsonBytes((io.meterbridge.meter.Reading) value);
+                Object answer = io.meterbridge.camel.reading.ReadingConverters.toJsonBytes((io.meterbridge.meter.Reading) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -54,7 +54,7 @@ public final class ReadingConvertersLoader implements TypeConverterLoader, Camel
             });
         addTypeConverter(registry, java.lang.String.class, io.meterbridge.meter.Reading.class, false,
             (type, exchange, value) -> {
-                Object answer = io.meterbridge.camel.reading.ReadingConverters.toJson((io.meterbridge.meter.Reading) value);
+                Object answer = io.meterbridge.camel.reading.ReadingConverters.toJson((io.meterbridge.meter.Reading) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

@@ -37,11 +37,13 @@ import org.apache.camel.util.TimeUtils;
  * @param registryFile {@code homeassistant.registry}: the file of announced meters
  * @param settleDelay how long a state waits after a discovery config was published, so that
  *     Home Assistant has subscribed to the state topic when the state arrives
+ * @param sharedMeters {@code cluster.zookeeper} is set: other instances may read these meters
+ *     ({@link DiscoveryConfig#sharedMeters()})
  */
 public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, String baseTopic,
         String bridgeStatusTopic, String bridgeId, String bridgeName, Duration pollInterval, int expireAfterPolls,
         int offlineAfterFailedPolls, Duration p1OfflineAfter, HomeAssistantVersion homeAssistant, Path registryFile,
-        Duration settleDelay) {
+        Duration settleDelay, boolean sharedMeters) {
 
     /** Default of {@link #p1OfflineAfter()}. */
     public static final Duration P1_OFFLINE_AFTER = Duration.ofMinutes(1);
@@ -85,7 +87,7 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
     public DiscoveryConfig discoveryConfig(String version, Optional<Duration> routesPoll) {
         Duration poll = pollInterval != null ? pollInterval : routesPoll.orElse(DEFAULT_POLL_INTERVAL);
         return new DiscoveryConfig(discoveryPrefix, baseTopic, bridgeId, bridgeName, version, poll, expireAfterPolls,
-                bridgeStatusTopic, homeAssistant);
+                bridgeStatusTopic, homeAssistant, sharedMeters);
     }
 
     /**
@@ -121,7 +123,8 @@ public record HomeAssistantSettings(boolean enabled, String discoveryPrefix, Str
                 p1Silence != null ? p1Silence : P1_OFFLINE_AFTER,
                 version(property, "homeassistant.version"),
                 Path.of(required(property, "homeassistant.registry")),
-                SETTLE_DELAY);
+                SETTLE_DELAY,
+                property.apply("cluster.zookeeper") != null);
     }
 
     private static String required(Function<String, String> property, String key) {

@@ -43,6 +43,14 @@ final class MeterStates {
 
         /** For the bridge's diagnostic sensors: the counters of the open M-Bus buses, summed. */
         Optional<BusStatistics> busStatistics();
+
+        /**
+         * The sources that another instance reads now: their meters are neither announced nor
+         * shown offline from here, which would contradict the instance that reads them.
+         */
+        default Set<Source> polledElsewhere() {
+            return Set.of();
+        }
     }
 
     private final HomeAssistantSettings settings;
@@ -100,8 +108,9 @@ final class MeterStates {
         followPollInterval(now);
         save |= m.take(reading, now);
         save |= publishConfig(m, now);
-        if (m.availability.changed()) {
-            send(discovery.meterAvailability(key, m.availability));
+        // shared meters: the last instance to publish may have been another one, which said offline
+        if (m.availability.changed() || settings.sharedMeters()) {
+            send(discovery.meterAvailability(key, m.availability.online()));
         }
         sendState(m, now);
         if (save) {
@@ -143,8 +152,9 @@ final class MeterStates {
      * failed), so silence is the only sign. Online again with the next reading.
      */
     List<Outgoing> silence(long now) {
+        Set<Source> elsewhere = routes.polledElsewhere();
         for (KnownMeter m : meters.values()) {
-            if (m.fellSilent(now, settings.p1OfflineAfter())) {
+            if (!elsewhere.contains(m.source) && m.fellSilent(now, settings.p1OfflineAfter())) {
                 LOG.info("Home Assistant: meter {} at {} offline: no reading for {} s", m.key, m.source,
                         (now - m.lastNanos) / 1_000_000_000L);
                 send(discovery.meterAvailability(m.key, m.availability));
@@ -187,7 +197,11 @@ final class MeterStates {
         send(discovery.bridgeConfig());
         send(discovery.bridgeInfo(bridgeInfo()));
         flushRemovals();
+        Set<Source> elsewhere = routes.polledElsewhere();
         for (KnownMeter m : meters.values()) {
+            if (elsewhere.contains(m.source)) {
+                continue;
+            }
             if (m.config != null) {
                 send(new Publication(discovery.topics().meterConfig(m.key), m.config, true, 1));
                 holdUntilNanos = now + settings.settleDelay().toNanos();
@@ -197,7 +211,8 @@ final class MeterStates {
             }
         }
         Duration expiry = Duration.ofSeconds(discovery.config().expireAfterSeconds());
-        meters.values().stream().filter(m -> states && m.readWithin(now, expiry)).forEach(m -> sendState(m, now));
+        meters.values().stream().filter(m -> states && !elsewhere.contains(m.source) && m.readWithin(now, expiry))
+                .forEach(m -> sendState(m, now));
         return messages();
     }
 

@@ -1,5 +1,6 @@
 package io.meterbridge.camel.homeassistant;
 
+import io.meterbridge.camel.cluster.Standby;
 import io.meterbridge.camel.mbus.MbusComponent;
 import io.meterbridge.camel.mbus.MbusEndpoint;
 import io.meterbridge.camel.optical.OpticalEndpoint;
@@ -25,18 +26,33 @@ import org.apache.camel.ServiceStatus;
  */
 public record RouteInputs(CamelContext ctx) implements MeterStates.Routes {
 
-    /** The sources of every started route's input (a stopped or removed route configures nothing). */
+    /**
+     * The sources of every started route's input, and of every route that waits while another
+     * instance polls its bus ({@link #polledElsewhere}); a stopped or removed route configures nothing.
+     */
     Set<Source> configured() {
         Set<Source> out = new LinkedHashSet<>();
         for (Route r : ctx.getRoutes()) {
             ServiceStatus status = ctx.getRouteController().getRouteStatus(r.getRouteId());
-            if (status == null || !(status.isStarted() || status.isStarting())) {
-                continue;
+            if (status != null && (status.isStarted() || status.isStarting()) || Standby.waiting(r)) {
+                out.addAll(Source.configuredBy(r.getEndpoint()));
             }
-            out.addAll(Source.configuredBy(r.getEndpoint()));
         }
         return out;
     }
+
+    /** The sources of the routes whose bus another instance polls now (cluster.zookeeper). */
+    @Override
+    public Set<Source> polledElsewhere() {
+        Set<Source> out = new LinkedHashSet<>();
+        for (Route r : ctx.getRoutes()) {
+            if (Standby.waiting(r)) {
+                out.addAll(Source.configuredBy(r.getEndpoint()));
+            }
+        }
+        return out;
+    }
+
 
     /** The longest fixed delay of the {@code mbus:} and {@code optical:} polling routes, if any. */
     @Override

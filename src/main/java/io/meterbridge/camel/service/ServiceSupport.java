@@ -1,10 +1,10 @@
 package io.meterbridge.camel.service;
 
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
+import io.meterbridge.camel.cluster.ClusterSettings;
+import io.meterbridge.camel.cluster.ClusterSupport;
 import io.meterbridge.camel.homeassistant.HomeAssistantSupport;
 import io.meterbridge.camel.journal.JournalComponent;
 import io.meterbridge.camel.mqtt.BrokerConnection;
@@ -49,6 +49,11 @@ final class ServiceSupport {
         ctx.getRegistry().bind("mqttMessageId", new MqttMessageId());
         String calorific = pc.resolveProperty("meter.gasCalorificValue").orElse("").trim();
         ctx.getRegistry().bind("normalize", new NormalizeProcessor(calorific.isEmpty() ? null : new BigDecimal(calorific)));
+        // before the routes are made: their bus elections need the cluster service
+        if (!checkOnly) {
+            ClusterSettings cluster = ClusterSettings.from(key -> optional(pc, key).orElse(null));
+            ClusterSupport.install(ctx, cluster, optional(pc, "cluster.instance").isPresent());
+        }
         String url = pc.resolveProperty("mqtt.url").orElse("").trim();
         BrokerConnection broker = null;
         if (!url.isEmpty() && checkOnly) {
@@ -82,14 +87,8 @@ final class ServiceSupport {
 
     /** The {@code mqtt.*} settings; their defaults are in {@code meterbridge-defaults.properties}. */
     static MqttSettings mqttSettings(PropertiesComponent pc, String url) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "host";
-        }
         // the one default that cannot be written in the defaults file: it depends on the machine
-        String clientId = optional(pc, "mqtt.clientId").orElse("meterbridge-" + host.replaceAll("[^A-Za-z0-9-]", ""));
+        String clientId = optional(pc, "mqtt.clientId").orElse("meterbridge-" + ClusterSettings.hostName());
         return new MqttSettings(url, clientId,
                 optional(pc, "mqtt.username").orElse(null),
                 optional(pc, "mqtt.password").orElse(null),

@@ -104,7 +104,11 @@ public final class Settings {
             optional("p1.recordPeriod", new Whole(10, Integer.MAX_VALUE)),
             optional("postgresql.url", new JdbcUrl()),
             optional("postgresql.username", new Text()),
-            optional("postgresql.password", new Text()).hidden());
+            optional("postgresql.password", new Text()).hidden(),
+            optional("cluster.zookeeper", new Parsed("ZooKeeper servers host:port, comma-separated", Settings::zookeeperServers)),
+            optional("cluster.instance", new Id()),
+            required("cluster.namespace", new Id()),
+            required("cluster.sessionTimeoutSeconds", new Whole(2, 600)));
 
     /**
      * Settings that earlier versions read and this one ignores, with why: an
@@ -153,15 +157,25 @@ public final class Settings {
 
     /** Kafka's bootstrap servers, {@code host:port,host:port}: every entry with a host and a port. */
     public static List<String> kafkaBrokers(String value) {
-        List<String> brokers = Arrays.stream(value.split(",")).map(String::trim).toList();
-        for (String b : brokers) {
+        return hostPorts(value, "bootstrap servers", "kafka1:9092,kafka2:9092");
+    }
+
+    /** ZooKeeper's connect string without a chroot: {@code host:port}, comma-separated. */
+    public static List<String> zookeeperServers(String value) {
+        return hostPorts(value, "ZooKeeper servers", "zk1:2181,zk2:2181,zk3:2181");
+    }
+
+    private static List<String> hostPorts(String value, String what, String example) {
+        List<String> servers = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String b : servers) {
             int colon = b.lastIndexOf(':');
-            if (colon <= 0 || !b.substring(colon + 1).matches("\\d{1,5}") || b.contains("://")) {
-                throw new IllegalArgumentException("expected bootstrap servers host:port, comma-separated (kafka1:9092,kafka2:9092), found '"
-                        + b + "'" + (b.contains("://") ? ", which has a scheme: give host:port only" : ", which has no port"));
+            if (colon <= 0 || !b.substring(colon + 1).matches("\\d{1,5}") || b.contains("://") || b.contains("/")) {
+                throw new IllegalArgumentException("expected " + what + " host:port, comma-separated (" + example + "), found '"
+                        + b + "'" + (b.contains("://") ? ", which has a scheme: give host:port only"
+                        : b.contains("/") ? ", which has a path: the path is cluster.namespace" : ", which has no port"));
             }
         }
-        return brokers;
+        return servers;
     }
 
     /** A Kafka topic name: at most 249 of letters, digits, {@code .}, {@code _} and {@code -}, and not {@code .} or {@code ..}. */

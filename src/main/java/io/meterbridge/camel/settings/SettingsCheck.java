@@ -29,7 +29,7 @@ public final class SettingsCheck {
 
     /** Environment variables of these prefixes are meant for meterbridge; others (HTTP_PROXY, PATH) are not. */
     private static final List<String> ENV_PREFIXES = List.of("MBUS_", "MQTT_", "P1_", "HOMEASSISTANT_", "CSV_", "JSONL_", "METER_",
-            "INFLUXDB_", "POSTGRESQL_", "KAFKA_");
+            "INFLUXDB_", "POSTGRESQL_", "KAFKA_", "CLUSTER_");
     /** A key a route reads: {@code {{mbus.bus}}}, {@code {{p1.baudRate:115200}}}, {@code {{enabled:http.url}}}, {@code ${properties:http.url}}. */
     private static final Pattern ROUTE_KEY = Pattern.compile("\\{\\{(?:enabled:)?([A-Za-z0-9_.-]+)|\\$\\{properties:([A-Za-z0-9_.-]+)");
 
@@ -68,6 +68,7 @@ public final class SettingsCheck {
                     setting.key() + "=" + setting.shown(v.trim()) + ": " + p)));
         }
         statusPageOpenToTheNetwork().ifPresent(problems::add);
+        problems.addAll(instancesSharingOneBridgeIdentity());
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey();
             if (!known(key)) {
@@ -102,6 +103,29 @@ public final class SettingsCheck {
         return Optional.of(new SettingProblem("http.status.bind", where("http.status.bind"), "http.status.bind=" + bind
                 + ": opens the status page to the network, so it needs a password: set http.status.token as well "
                 + "(or bind to 127.0.0.1 and reach it through SSH or a reverse proxy)"));
+    }
+
+    /**
+     * Instances sharing buses (cluster.zookeeper) with MQTT, and the bridge's own topic or Home
+     * Assistant device left at the default that every instance has: the first to die would mark
+     * the others offline with its last will, and all would publish one bridge device.
+     */
+    private List<SettingProblem> instancesSharingOneBridgeIdentity() {
+        boolean clustered = resolved.apply("cluster.zookeeper").filter(v -> !v.isBlank()).isPresent();
+        boolean mqtt = resolved.apply("mqtt.url").filter(v -> !v.isBlank()).isPresent();
+        if (!clustered || !mqtt) {
+            return List.of();
+        }
+        List<SettingProblem> out = new ArrayList<>();
+        for (String key : List.of("mqtt.availabilityTopic", "homeassistant.bridgeId")) {
+            if (!given.containsKey(key)) {
+                out.add(new SettingProblem(key, where("cluster.zookeeper"), key + ": cluster.zookeeper is set, so other "
+                        + "instances share this broker: give each instance its own " + key + " (e.g. "
+                        + (key.startsWith("mqtt") ? "meterbridge/<instance>/status" : "<instance>")
+                        + "), or its last will and its Home Assistant device would be every instance's"));
+            }
+        }
+        return out;
     }
 
     /** Throws if there is any problem. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.meterbridge.camel.journal.JournalBacklog;
@@ -31,9 +32,13 @@ final class MeterbridgeHealthChecks {
     private MeterbridgeHealthChecks() {
     }
 
+    /**
+     * @param standby true while another instance polls every bus of this one (cluster.zookeeper):
+     *                then reading nothing is what it should do
+     */
     static List<HealthCheck> all(StatusBoard board, BridgeSources sources, Supplier<Duration> pollInterval, Clock clock,
-            Instant started) {
-        return List.of(new Readings(board, pollInterval, clock, started), new Buses(board), new Meters(board),
+            Instant started, BooleanSupplier standby) {
+        return List.of(new Readings(board, pollInterval, clock, started, standby), new Buses(board), new Meters(board),
                 new Broker(sources), new Backlog(sources));
     }
 
@@ -56,13 +61,15 @@ final class MeterbridgeHealthChecks {
         private final Supplier<Duration> pollInterval;
         private final Clock clock;
         private final Instant started;
+        private final BooleanSupplier standby;
 
-        Readings(StatusBoard board, Supplier<Duration> pollInterval, Clock clock, Instant started) {
+        Readings(StatusBoard board, Supplier<Duration> pollInterval, Clock clock, Instant started, BooleanSupplier standby) {
             super("readings");
             this.board = board;
             this.pollInterval = pollInterval;
             this.clock = clock;
             this.started = started;
+            this.standby = standby;
         }
 
         @Override
@@ -75,7 +82,10 @@ final class MeterbridgeHealthChecks {
             if (last != null) {
                 builder.detail("last.reading", last.toString());
             }
-            if (quiet.compareTo(limit) > 0) {
+            if (standby.getAsBoolean()) {
+                builder.message("standby: another instance polls each bus of this one (cluster.zookeeper)");
+                builder.up();
+            } else if (quiet.compareTo(limit) > 0) {
                 builder.message((last == null ? "no meter has been read since the start " : "no meter has been read for ")
                         + quiet.toSeconds() + " s, more than " + INTERVALS + " poll intervals (" + limit.toSeconds() + " s)");
                 builder.down();

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.meterbridge.camel.cluster.Standby;
 import io.meterbridge.camel.homeassistant.HomeAssistantSettings;
 import io.meterbridge.camel.homeassistant.RouteInputs;
 import io.meterbridge.camel.mqtt.BrokerConnection;
@@ -54,7 +55,8 @@ public final class StatusSupport {
             // the interval Home Assistant's expire_after is computed from: the setting, else the routes' longest delay
             Supplier<Duration> interval = () -> ha.pollInterval() != null ? ha.pollInterval()
                     : new RouteInputs(ctx).longestPollDelay().orElse(HomeAssistantSettings.DEFAULT_POLL_INTERVAL);
-            for (HealthCheck check : MeterbridgeHealthChecks.all(board, sources, interval, clock, started)) {
+            for (HealthCheck check : MeterbridgeHealthChecks.all(board, sources, interval, clock, started,
+                    () -> Standby.only(ctx))) {
                 health.register(check);
             }
         }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 
 /** A real HTTP client against a running service's status server. */
-final class StatusHttp {
+public final class StatusHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,7 +25,7 @@ final class StatusHttp {
     }
 
     /** The client of the status server the service's context runs. */
-    static StatusHttp of(CamelContext ctx) {
+    public static StatusHttp of(CamelContext ctx) {
         StatusServer server = ctx.hasService(StatusServer.class);
         if (server == null || server.port() < 0) {
             throw new AssertionError("the service runs no status server");
@@ -45,13 +45,13 @@ final class StatusHttp {
         return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode json(String path) throws IOException, InterruptedException {
+    public JsonNode json(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = get(path);
         return JSON.readTree(r.body());
     }
 
     /** The check of that name in a /health answer, or null. */
-    static JsonNode check(JsonNode health, String name) {
+    public static JsonNode check(JsonNode health, String name) {
         for (JsonNode c : health.get("checks")) {
             if (c.get("name").asText().equals(name)) {
                 return c;
