@@ -1,10 +1,7 @@
 package io.meterbridge.camel.cluster;
 
-import java.util.concurrent.TimeUnit;
-
 import io.meterbridge.camel.reading.TakenBy;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +15,7 @@ public final class ClusterSupport {
 
     /**
      * Binds the instance's name for its readings ({@link TakenBy}) when it has one of its own or
-     * shares buses, and with {@code cluster.zookeeper} adds Camel's ZooKeeper cluster service and
+     * shares buses, and with {@code cluster.zookeeper} adds the elections on ZooKeeper ({@link BusElections}) and
      * {@link BusOwnership}. Nothing is connected here: the service connects when the context starts
      * and a route waits for its bus's election, so a ZooKeeper that is down keeps the shared buses
      * unpolled (each is polled by no instance rather than by two) and everything else running.
@@ -30,17 +27,11 @@ public final class ClusterSupport {
         if (!settings.clustered()) {
             return;
         }
-        ZooKeeperClusterService zk = new ZooKeeperClusterService();
-        zk.setId(settings.instance());
-        zk.setNodes(settings.connectString());
-        zk.setBasePath("/" + settings.namespace());
-        zk.setSessionTimeout(settings.sessionTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        // within a session timeout a lost connection is tried again; after it the buses have moved
-        zk.setConnectionTimeout(Math.min(15_000, settings.sessionTimeout().toMillis()), TimeUnit.MILLISECONDS);
+        BusElections elections = new BusElections(settings);
         try {
-            ctx.addService(zk);
+            ctx.addService(elections);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot add the ZooKeeper cluster service for " + settings.connectString()
+            throw new IllegalStateException("cannot add the bus elections on ZooKeeper " + settings.connectString()
                     + ": " + e.getMessage(), e);
         }
         ctx.addRoutePolicyFactory(new BusOwnership());

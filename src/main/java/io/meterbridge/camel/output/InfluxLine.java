@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meterbridge.camel.reading.TakenBy;
 import io.meterbridge.meter.ReadingKeys;
 
 /**
@@ -24,8 +25,9 @@ import io.meterbridge.meter.ReadingKeys;
  * <li>fields: every number, as a float (no {@code i} suffix, exactly the decimal the reading holds),
  * (trailing zeros dropped), so a value that is a whole number in one reading and a fraction in the next never conflicts with
  * the field's type; every boolean; text only for {@link #TEXT_FIELDS}, which say in words what
- * {@code info_code} and the meter's display say; the identity numbers (address, medium code) are
- * not fields;</li>
+ * {@code info_code} and the meter's display say, and which instance took the reading (a field,
+ * not a tag: a bus that moves to another instance keeps its meters' series); the identity
+ * numbers (address, medium code) are not fields;</li>
  * <li>time: {@code read_at} in nanoseconds, the default precision of every server above, so the
  * instant is written exactly as the reading holds it.</li>
  * </ul>
@@ -41,7 +43,7 @@ public final class InfluxLine {
     private static final Set<String> TAGS = Set.of(ReadingKeys.MANUFACTURER, ReadingKeys.METER_KEY, ReadingKeys.MODEL);
 
     /** Text values written as string fields; any other text is identity, a unit or a time. */
-    static final Set<String> TEXT_FIELDS = Set.of(ReadingKeys.INFO_TEXT, ReadingKeys.TEXT_MESSAGE);
+    static final Set<String> TEXT_FIELDS = Set.of(ReadingKeys.INFO_TEXT, ReadingKeys.TEXT_MESSAGE, TakenBy.KEY);
 
     /** Numbers that name the meter rather than measure anything (the primary address is a bus setting). */
     private static final Set<String> NOT_FIELDS = Set.of(ReadingKeys.PRIMARY_ADDRESS, ReadingKeys.MEDIUM_CODE,

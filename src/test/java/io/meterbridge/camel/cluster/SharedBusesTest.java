@@ -105,6 +105,35 @@ class SharedBusesTest {
         }
     }
 
+    /**
+     * Without its coordinator an instance cannot know that no other polls the bus, so it stops
+     * (and does not start) polling it; the service itself keeps running and polls again when
+     * ZooKeeper is back.
+     */
+    @Test
+    void withoutZooKeeperTheSharedBusIsNotPolledAndIsAgainWhenItIsBack() throws Exception {
+        try (TestingServer zk = new TestingServer(ServiceHome.freePort(), false)) {
+            MeterbridgeService a = instance("a", "sim:shared-3", zk.getConnectString(), null);
+            try {
+                a.start(); // ZooKeeper not there yet: the service starts anyway
+                Thread.sleep(3000);
+                assertEquals(List.of(), readings("a"), "no election, no polling");
+                zk.start();
+                ServiceHome.await(Duration.ofSeconds(30), "polling once ZooKeeper is there", () -> readings("a").size() >= 2);
+
+                zk.stop();
+                Thread.sleep(6000); // beyond the session timeout (4 s)
+                int stopped = readings("a").size();
+                Thread.sleep(3000);
+                assertEquals(stopped, readings("a").size(), "no polling while ZooKeeper is away");
+                zk.restart();
+                ServiceHome.await(Duration.ofSeconds(40), "polling again", () -> readings("a").size() >= stopped + 2);
+            } finally {
+                a.close();
+            }
+        }
+    }
+
     @Test
     void instancesSharingABrokerEachNeedTheirOwnBridgeTopicAndDevice() throws Exception {
         Map<String, String> o = Map.of("mbus.bus", "sim:shared-2", "cluster.zookeeper", "127.0.0.1:2181",

@@ -32,6 +32,14 @@ class InfluxLineTest {
     }
 
     @Test
+    void theInstanceThatTookTheReadingIsAStringFieldSoAMovedBusKeepsItsSeries() throws Exception {
+        String reading = "{\"type\":\"heat\",\"meter_key\":\"kam_82937133\",\"model\":\"MULTICAL 303\","
+                + "\"read_at\":\"2026-12-04T19:14:23Z\",\"volume_m3\":12,\"instance\":\"boiler-room-1\"}";
+        assertEquals("meterbridge_heat,meter_key=kam_82937133,model=MULTICAL\\ 303 instance=\"boiler-room-1\",volume_m3=12"
+                + " 1796411663000000000", influx.line(reading));
+    }
+
+    @Test
     void theTimeIsReadAtExactlyWhateverItsPrecision() throws Exception {
         assertTrue(influx.line(reading("2026-12-04T19:14:23Z")).endsWith(" 1796411663000000000"));
         assertTrue(influx.line(reading("2026-12-04T19:14:23.5Z")).endsWith(" 1796411663500000000"));

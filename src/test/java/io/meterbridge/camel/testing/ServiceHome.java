@@ -73,6 +73,26 @@ public final class ServiceHome {
         return out;
     }
 
+    /**
+     * Starts the service in {@code home} as its own process on the fat JAR's class path (this
+     * build's classes and the runtime-scope libraries, {@code target/runtime-classpath.txt}),
+     * not the test class path, whose test-only libraries could hide one the JAR lacks. Its
+     * output goes to {@code home/out.log}.
+     */
+    public static Process startProcess(Path home) throws IOException {
+        Path file = PROJECT.resolve("target/runtime-classpath.txt");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException(file + " is missing: Maven's generate-test-resources phase writes it");
+        }
+        String cp = PROJECT.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(file).trim();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", cp, "io.meterbridge.cli.Main")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("out.log").toFile()))
+                .start();
+    }
+
     /** A TCP port free on the loopback interface right now. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
