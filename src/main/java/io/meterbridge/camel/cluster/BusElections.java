@@ -3,7 +3,10 @@ package io.meterbridge.camel.cluster;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Camel's cluster service on ZooKeeper, one {@link BusElection} per bus, on one Curator client
@@ -17,6 +20,8 @@ import org.apache.curator.retry.ExponentialBackoffRetry;
  * masters on one bus. {@code SharedBusesTest} shows it.
  */
 final class BusElections extends AbstractCamelClusterService<BusElection> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusElections.class);
 
     private final ClusterSettings settings;
     private volatile CuratorFramework curator;
@@ -37,9 +42,24 @@ final class BusElections extends AbstractCamelClusterService<BusElection> {
                 .connectionTimeoutMs((int) Math.min(15_000, session))
                 .retryPolicy(new ExponentialBackoffRetry(500, 29, 10_000))
                 .build();
+        curator.getConnectionStateListenable().addListener((client, state) -> said(state));
         // connects in the background: a ZooKeeper that is down leaves every shared bus unpolled, nothing else
         curator.start();
         super.doStart();
+    }
+
+    /** One line per change of the connection, in place of the ZooKeeper client's stack trace a second. */
+    private void said(ConnectionState state) {
+        switch (state) {
+            case CONNECTED -> LOG.info("cluster: connected to ZooKeeper {}", settings.connectString());
+            case RECONNECTED -> LOG.info("cluster: reconnected to ZooKeeper {}; the shared buses are elected again",
+                    settings.connectString());
+            case SUSPENDED -> LOG.warn("cluster: lost ZooKeeper {}; this instance polls no shared bus until it is back",
+                    settings.connectString());
+            case LOST -> LOG.warn("cluster: the session with ZooKeeper {} ended; the other instances may have this "
+                    + "instance's buses now", settings.connectString());
+            default -> LOG.debug("cluster: ZooKeeper connection {}", state);
+        }
     }
 
     @Override

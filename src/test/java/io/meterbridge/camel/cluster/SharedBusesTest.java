@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterbridge.camel.service.MeterbridgeService;
@@ -25,6 +29,7 @@ import org.apache.camel.ServiceStatus;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two instances sharing one bus through a real ZooKeeper (Curator's in-process server) and a
@@ -112,6 +117,10 @@ class SharedBusesTest {
      */
     @Test
     void withoutZooKeeperTheSharedBusIsNotPolledAndIsAgainWhenItIsBack() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(BusElections.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
         try (TestingServer zk = new TestingServer(ServiceHome.freePort(), false)) {
             MeterbridgeService a = instance("a", "sim:shared-3", zk.getConnectString(), null);
             try {
@@ -126,10 +135,15 @@ class SharedBusesTest {
                 int stopped = readings("a").size();
                 Thread.sleep(3000);
                 assertEquals(stopped, readings("a").size(), "no polling while ZooKeeper is away");
+                String lost = "cluster: lost ZooKeeper " + zk.getConnectString() + "; this instance polls no shared bus "
+                        + "until it is back";
+                assertTrue(List.copyOf(logged.list).stream().anyMatch(e -> e.getLevel() == Level.WARN
+                        && e.getFormattedMessage().equals(lost)), "the log says why: " + logged.list);
                 zk.restart();
                 ServiceHome.await(Duration.ofSeconds(40), "polling again", () -> readings("a").size() >= stopped + 2);
             } finally {
                 a.close();
+                log.detachAppender(logged);
             }
         }
     }
