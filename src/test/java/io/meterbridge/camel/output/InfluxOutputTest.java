@@ -96,32 +96,81 @@ class InfluxOutputTest {
                         () -> journal.backlogs().stream().mapToInt(JournalBacklog::backlog).sum() == 0);
             }
 
-            Map<String, Map<Long, BigDecimal>> expected = new TreeMap<>();
-            for (JsonNode r : ServiceHome.readings(home)) {
-                Instant t = Instant.parse(r.get("read_at").asText());
-                Long nanos = t.getEpochSecond() * 1_000_000_000L + t.getNano();
-                BigDecimal before = expected.computeIfAbsent(r.get("meter_key").asText(), k -> new TreeMap<>())
-                        .put(nanos, r.get("heat_energy_kwh").decimalValue());
-                assertEquals(null, before, "two readings of one meter at the same instant: " + r);
-            }
-            assertEquals(List.of("kam_77447744", "kam_82937133"), new ArrayList<>(expected.keySet()), expected.keySet().toString());
-            Map<String, Map<Long, BigDecimal>> found = new TreeMap<>();
-            for (JsonNode p : points(influx)) {
-                BigDecimal before = found.computeIfAbsent(p.get(2).asText(), k -> new TreeMap<>()).put(p.get(0).asLong(), p.get(1).decimalValue());
-                assertEquals(null, before, "one point twice: " + p);
-            }
-            for (String meter : expected.keySet()) {
-                assertEquals(expected.get(meter).size(), found.getOrDefault(meter, Map.of()).size(), "points of " + meter);
-                assertEquals(expected.get(meter).keySet(), found.get(meter).keySet(), "the times of " + meter + "'s points");
-                for (Map.Entry<Long, BigDecimal> e : expected.get(meter).entrySet()) {
-                    assertEquals(0, e.getValue().compareTo(found.get(meter).get(e.getKey())),
-                            meter + " at " + e.getKey() + ": " + e.getValue() + " kWh, InfluxDB has " + found.get(meter).get(e.getKey()));
-                }
-            }
+            Map<String, Map<Long, BigDecimal>> expected = assertOnePointPerReading(home, influx);
             // 4 before the outage, 6 during it, 4 more before the stop: what the waits above asked for
             assertTrue(expected.values().stream().mapToInt(Map::size).sum() >= 14, expected.toString());
             assertFalse(Files.exists(home.resolve("data/rejected-influxdb")), "no reading was rejected");
         }
+    }
+
+    /**
+     * The service as its own process, killed (SIGKILL) while InfluxDB is down and readings wait
+     * in its journal, then started again once InfluxDB is back: every reading is one point.
+     */
+    @Test
+    void aServiceKilledWhileInfluxDbIsDownLosesNoPointAndWritesNoneTwice() throws Exception {
+        assumeInfluxd();
+        try (InfluxDbServer influx = new InfluxDbServer(dir.resolve("influxdb-kill"))) {
+            influx.start();
+            influx.query(null, "CREATE DATABASE " + DB);
+            Path home = ServiceHome.shipped(Files.createTempDirectory(dir, "home"));
+            String base = Files.readString(home.resolve("application.properties")).replaceAll("(?m)^(mbus\\.bus|mbus\\.poll)=.*\\n", "");
+            String settings = "http.status.enabled=false\ninfluxdb.url=" + influx.url() + "/write?db=" + DB + "\n";
+            Files.writeString(home.resolve("application.properties"), base + settings + "mbus.bus=sim\nmbus.poll=300ms\n");
+            Process service = ServiceHome.startProcess(home);
+            try {
+                ServiceHome.await(Duration.ofSeconds(60), "4 points in InfluxDB", () -> points(influx).size() >= 4);
+                influx.stop();
+                int atStop = ServiceHome.readings(home).size();
+                ServiceHome.await(Duration.ofSeconds(30), "4 more readings while InfluxDB is down",
+                        () -> ServiceHome.readings(home).size() >= atStop + 4);
+                service.destroyForcibly();
+                service.waitFor();
+
+                influx.start();
+                Files.writeString(home.resolve("application.properties"), base + settings + "mbus.bus=\n"); // no more polling
+                service = ServiceHome.startProcess(home);
+                ServiceHome.await(Duration.ofSeconds(90), "a point for every reading",
+                        () -> points(influx).size() >= ServiceHome.readings(home).size());
+                Thread.sleep(1000); // a repeat would show now
+                Map<String, Map<Long, BigDecimal>> expected = assertOnePointPerReading(home, influx);
+                assertTrue(expected.values().stream().mapToInt(Map::size).sum() >= 8, expected.toString());
+            } finally {
+                service.destroyForcibly();
+                service.waitFor();
+            }
+        }
+    }
+
+    /**
+     * Every line of the home's {@code readings.jsonl} is one point in InfluxDB, at its
+     * {@code read_at} to the nanosecond, with its energy; no point is missing and none is extra.
+     * Returns the readings' energies by meter and time.
+     */
+    private static Map<String, Map<Long, BigDecimal>> assertOnePointPerReading(Path home, InfluxDbServer influx) throws Exception {
+        Map<String, Map<Long, BigDecimal>> expected = new TreeMap<>();
+        for (JsonNode r : ServiceHome.readings(home)) {
+            Instant t = Instant.parse(r.get("read_at").asText());
+            Long nanos = t.getEpochSecond() * 1_000_000_000L + t.getNano();
+            BigDecimal before = expected.computeIfAbsent(r.get("meter_key").asText(), k -> new TreeMap<>())
+                    .put(nanos, r.get("heat_energy_kwh").decimalValue());
+            assertEquals(null, before, "two readings of one meter at the same instant: " + r);
+        }
+        assertEquals(List.of("kam_77447744", "kam_82937133"), new ArrayList<>(expected.keySet()), expected.keySet().toString());
+        Map<String, Map<Long, BigDecimal>> found = new TreeMap<>();
+        for (JsonNode p : points(influx)) {
+            BigDecimal before = found.computeIfAbsent(p.get(2).asText(), k -> new TreeMap<>()).put(p.get(0).asLong(), p.get(1).decimalValue());
+            assertEquals(null, before, "one point twice: " + p);
+        }
+        for (String meter : expected.keySet()) {
+            assertEquals(expected.get(meter).size(), found.getOrDefault(meter, Map.of()).size(), "points of " + meter);
+            assertEquals(expected.get(meter).keySet(), found.get(meter).keySet(), "the times of " + meter + "'s points");
+            for (Map.Entry<Long, BigDecimal> e : expected.get(meter).entrySet()) {
+                assertEquals(0, e.getValue().compareTo(found.get(meter).get(e.getKey())),
+                        meter + " at " + e.getKey() + ": " + e.getValue() + " kWh, InfluxDB has " + found.get(meter).get(e.getKey()));
+            }
+        }
+        return expected;
     }
 
     /**
