@@ -117,14 +117,16 @@ public final class SettingsCheck {
             return List.of();
         }
         List<SettingProblem> out = new ArrayList<>();
-        for (String key : List.of("mqtt.availabilityTopic", "homeassistant.bridgeId")) {
+        Map<String, String> why = new LinkedHashMap<>();
+        why.put("mqtt.availabilityTopic", "meterbridge/<instance>/status): with one topic, the first instance to die "
+                + "would mark all of them offline with its last will");
+        why.put("homeassistant.bridgeId", "<instance>): with one id, all instances would publish one bridge device");
+        why.forEach((key, because) -> {
             if (!given.containsKey(key)) {
                 out.add(new SettingProblem(key, where("cluster.zookeeper"), key + ": cluster.zookeeper is set, so other "
-                        + "instances share this broker: give each instance its own " + key + " (e.g. "
-                        + (key.startsWith("mqtt") ? "meterbridge/<instance>/status" : "<instance>")
-                        + "), or its last will and its Home Assistant device would be every instance's"));
+                        + "instances share this broker: give each instance its own " + key + " (e.g. " + because));
             }
-        }
+        });
         return out;
     }
 
