@@ -53,7 +53,6 @@ public record RouteInputs(CamelContext ctx) implements MeterStates.Routes {
         return out;
     }
 
-
     /** The longest fixed delay of the {@code mbus:} and {@code optical:} polling routes, if any. */
     @Override
     public Optional<Duration> longestPollDelay() {
