@@ -66,6 +66,10 @@ function renderBridge(state) {
   mqtt.replaceChildren(state.mqtt == null ? el("p", { class: "muted", text: "MQTT off (mqtt.url not set)" })
     : el("p", {}, "MQTT " + state.mqtt.url + " ", el("span", { class: "pill " + (state.mqtt.connected ? "online" : "offline"),
       text: state.mqtt.connected ? "connected" : "not connected" }), state.mqtt.lastFailure ? " " + state.mqtt.lastFailure : ""));
+  const cluster = document.getElementById("cluster");
+  const c = state.cluster;
+  cluster.replaceChildren(c == null ? "" : el("p", {}, "Instance " + c.instance + ": polls " +
+    (c.polls.length ? c.polls.join(", ") : "no shared bus") + (c.waits.length ? "; another instance polls " + c.waits.join(", ") : "")));
   const buses = document.getElementById("buses");
   buses.replaceChildren();
   for (const b of state.buses) {

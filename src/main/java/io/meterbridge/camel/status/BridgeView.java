@@ -3,6 +3,7 @@ package io.meterbridge.camel.status;
 import java.time.Instant;
 import java.util.List;
 
+import io.meterbridge.camel.cluster.ClusterRoles;
 import io.meterbridge.camel.journal.JournalBacklog;
 import io.meterbridge.link.FrameExchange;
 
@@ -18,9 +19,11 @@ import io.meterbridge.link.FrameExchange;
  * @param errors the last errors, newest first
  * @param meters every meter seen, in the order first seen
  * @param monitor the last frames on each M-Bus and through each optical head, oldest first
+ * @param cluster the shared buses this instance polls and leaves to others, or null when it shares none
  */
 public record BridgeView(String version, Instant startedAt, Instant now, List<BusView> buses, Mqtt mqtt,
-        List<JournalBacklog> journal, List<BridgeError> errors, List<MeterView> meters, List<BusFrames> monitor) {
+        List<JournalBacklog> journal, List<BridgeError> errors, List<MeterView> meters, List<BusFrames> monitor,
+        ClusterRoles cluster) {
 
     /** The bus monitor of one M-Bus ({@code mbus}) or optical head ({@code optical}). */
     public record BusFrames(String kind, String port, List<FrameExchange> frames) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.meterbridge.camel.cluster.ClusterRoles;
 import io.meterbridge.camel.mqtt.BrokerConnection;
 import io.meterbridge.camel.mqtt.MqttConnectException;
 
@@ -76,7 +77,7 @@ final class StatusPages {
                     failure == null ? null : failure.getMessage());
         }
         return new BridgeView(version, started, clock.instant(), sources.buses(), mqtt, sources.backlogs(),
-                board.errors(), board.meters(), sources.monitor());
+                board.errors(), board.meters(), sources.monitor(), ClusterRoles.of(sources.context()).orElse(null));
     }
 
     String metrics(String contentType) {

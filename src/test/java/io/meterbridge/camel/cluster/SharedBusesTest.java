@@ -85,6 +85,10 @@ class SharedBusesTest {
                     JsonNode ready = StatusHttp.check(StatusHttp.of(b.context()).json("/health/ready"), "readings");
                     assertEquals("UP", ready.get("status").asText(), ready.toString());
                     assertTrue(ready.get("message").asText().startsWith("standby: another instance polls"), ready.toString());
+                    assertEquals("{\"instance\":\"b\",\"polls\":[],\"waits\":[\"mbus-sim-shared-1\"]}",
+                            StatusHttp.of(b.context()).json("/api/status").get("cluster").toString());
+                    assertEquals("{\"instance\":\"a\",\"polls\":[\"mbus-sim-shared-1\"],\"waits\":[]}",
+                            StatusHttp.of(a.context()).json("/api/status").get("cluster").toString());
 
                     a.close(); // a clean stop hands the bus over at once
                     ServiceHome.await(Duration.ofSeconds(30), "b takes the bus over", () -> readings("b").size() >= 4);
