@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import io.meterbridge.camel.status.StatusHttp;
 import io.meterbridge.camel.testing.HiveMqBroker;
 import io.meterbridge.camel.testing.ServiceHome;
 import io.meterbridge.camel.testing.Subscriber;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,11 @@ class SharedBusesTest {
     Path dir;
 
     private MeterbridgeService instance(String name, String bus, String zk, String mqtt) throws Exception {
+        return instance(name, bus, zk, mqtt, false);
+    }
+
+    /** With {@code reload}, route files edited while it runs are loaded again, as the service does. */
+    private MeterbridgeService instance(String name, String bus, String zk, String mqtt, boolean reload) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("mbus.bus", bus);
         o.put("mbus.poll", "300ms");
@@ -58,7 +66,7 @@ class SharedBusesTest {
             o.put("mqtt.availabilityTopic", "meterbridge/" + name + "/status");
             o.put("homeassistant.bridgeId", name);
         }
-        return new MeterbridgeService(ServiceHome.shipped(Files.createDirectories(dir.resolve(name))), o, false);
+        return new MeterbridgeService(ServiceHome.shipped(Files.createDirectories(dir.resolve(name))), o, reload);
     }
 
     private List<JsonNode> readings(String name) {
@@ -148,6 +156,27 @@ class SharedBusesTest {
             } finally {
                 a.close();
                 log.detachAppender(logged);
+            }
+        }
+    }
+
+    /** A route file edited while the service runs: the reloaded route joins its bus's election again and polls on. */
+    @Test
+    void anEditedRouteFileKeepsItsBusPolled() throws Exception {
+        try (TestingServer zk = new TestingServer(true)) {
+            MeterbridgeService a = instance("a", "sim:shared-4", zk.getConnectString(), null, true);
+            try {
+                CamelContext ctx = a.start();
+                ServiceHome.await(Duration.ofSeconds(30), "a reads the bus", () -> readings("a").size() >= 2);
+                Route before = ctx.getRoute("heat-meters");
+                Files.writeString(dir.resolve("a/routes/meters.yaml"), "# edited\n", StandardOpenOption.APPEND);
+                ServiceHome.await(Duration.ofSeconds(30), "heat-meters reloaded",
+                        () -> ctx.getRoute("heat-meters") != null && ctx.getRoute("heat-meters") != before);
+                int atReload = readings("a").size();
+                ServiceHome.await(Duration.ofSeconds(30), "polling after the reload", () -> readings("a").size() >= atReload + 4);
+                assertEquals(List.of("mbus-sim-shared-4"), ClusterRoles.of(ctx).orElseThrow().polls());
+            } finally {
+                a.close();
             }
         }
     }
