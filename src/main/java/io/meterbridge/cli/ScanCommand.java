@@ -56,7 +56,7 @@ final class ScanCommand implements Callable<Integer> {
     int waitSeconds;
 
     @Option(names = "--interface", paramLabel = "ADDRESS",
-            description = "--homewizard only: the local address of the network to browse (default: this host's).")
+            description = "--homewizard only: the local address of the network to browse (default: the first multicast-capable LAN interface's).")
     String networkInterface;
 
     @Spec
@@ -98,7 +98,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private int scanHomeWizard() throws Exception {
-        InetAddress on = networkInterface == null ? InetAddress.getLocalHost() : InetAddress.getByName(networkInterface);
+        InetAddress on = networkInterface == null ? HomeWizardDiscovery.lanAddress() : InetAddress.getByName(networkInterface);
         List<HomeWizardDevice> devices = HomeWizardDiscovery.browse(on, Duration.ofSeconds(waitSeconds));
         PrintWriter out = spec.commandLine().getOut();
         out.print(homeWizardTable(devices));

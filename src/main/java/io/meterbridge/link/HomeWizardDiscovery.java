@@ -1,7 +1,9 @@
 package io.meterbridge.link;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,27 @@ public final class HomeWizardDiscovery {
             found.sort(Comparator.comparing(HomeWizardDevice::name));
             return found;
         }
+    }
+
+    /**
+     * The IPv4 address of the first interface that is up, not loopback and multicast-capable: where
+     * a HomeWizard on the LAN can be heard ({@code InetAddress.getLocalHost()} is often 127.0.0.1,
+     * where no device is).
+     *
+     * @throws IOException when the host has no such interface
+     */
+    public static InetAddress lanAddress() throws IOException {
+        for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback() && nic.supportsMulticast()) {
+                for (InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        return a;
+                    }
+                }
+            }
+        }
+        throw new IOException("expected a network interface that is up, not loopback and multicast-capable with an"
+                + " IPv4 address, found none; give one with --interface");
     }
 
     static HomeWizardDevice device(ServiceInfo info) {
