@@ -223,6 +223,24 @@ class HomeWizardP1Test {
     }
 
     @Test
+    void aFailingHomeWizardStopsNoOtherRoute() throws Exception {
+        status = 403;
+        String host = httpDevice();
+        java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
+        P1Consumer consumer = start("p1:homewizard:" + host + "?" + FAST);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:other?period=50").routeId("other").process(e -> ticks.incrementAndGet());
+            }
+        });
+        ServiceHome.await(Duration.ofSeconds(10), "failures and ticks",
+                () -> consumer.getStatistics().disconnects() >= 3 && ticks.get() >= 5);
+        assertTrue(camel.getRouteController().getRouteStatus("p1").isStarted());
+        assertTrue(camel.getRouteController().getRouteStatus("other").isStarted());
+    }
+
+    @Test
     void garbageFromTheDeviceDescriptionIsNamed() throws Exception {
         device = "<html>not json".getBytes();
         String host = httpDevice();
