@@ -3,11 +3,15 @@ package io.meterbridge.cli;
 import io.meterbridge.link.BusMaster;
 import io.meterbridge.link.BusSettings;
 import io.meterbridge.link.Control;
+import io.meterbridge.link.HomeWizardDevice;
+import io.meterbridge.link.HomeWizardDiscovery;
 import io.meterbridge.link.ScanHit;
 import io.meterbridge.telegram.Medium;
 import io.meterbridge.telegram.SecondaryAddress;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,11 +47,26 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--to", defaultValue = "250", description = "Primary scan: last address (default: ${DEFAULT-VALUE}).")
     int to;
 
+    @Option(names = "--homewizard", description = "Instead of an M-Bus, list the HomeWizard Energy devices that"
+            + " announce themselves by mDNS (_hwenergy._tcp): name, address, product, serial, API enabled.")
+    boolean homewizard;
+
+    @Option(names = "--wait", defaultValue = "3", paramLabel = "SECONDS",
+            description = "--homewizard only: how long to listen for answers (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
+    @Option(names = "--interface", paramLabel = "ADDRESS",
+            description = "--homewizard only: the local address of the network to browse (default: the first multicast-capable LAN interface's).")
+    String networkInterface;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (homewizard) {
+            return scanHomeWizard();
+        }
         BusSettings settings = bus.settings();
         if (from < 0 || to > Control.ADDRESS_MAX_PRIMARY || from > to) {
             throw new IllegalArgumentException("expected 0 <= --from <= --to <= 250, found " + from + ".." + to);
@@ -76,6 +95,34 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int scanHomeWizard() throws Exception {
+        InetAddress on = networkInterface == null ? HomeWizardDiscovery.lanAddress() : InetAddress.getByName(networkInterface);
+        List<HomeWizardDevice> devices = HomeWizardDiscovery.browse(on, Duration.ofSeconds(waitSeconds));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(homeWizardTable(devices));
+        out.printf("%d HomeWizard device%s found by mDNS on %s%n", devices.size(), devices.size() == 1 ? "" : "s",
+                on.getHostAddress());
+        for (HomeWizardDevice d : devices) {
+            if (d.isP1Meter()) {
+                out.printf("route: p1:homewizard:%s%s%n", d.address(),
+                        d.apiEnabled() ? "" : "  (switch on \"Local API\" in the HomeWizard Energy app first)");
+            }
+        }
+        return 0;
+    }
+
+    /** The table of HomeWizard devices; like {@link #table}, columns only added at the end. */
+    static String homeWizardTable(List<HomeWizardDevice> devices) {
+        StringBuilder sb = new StringBuilder();
+        String format = "%-24s  %-15s  %-10s  %-14s  %s%n";
+        sb.append(String.format(format, "NAME", "ADDRESS", "PRODUCT", "SERIAL", "API"));
+        for (HomeWizardDevice d : devices) {
+            sb.append(String.format(format, d.name(), d.address().isEmpty() ? "-" : d.address(), d.productType(),
+                    d.serial(), d.apiEnabled() ? "enabled" : "disabled"));
+        }
+        return sb.toString();
     }
 
     /** The table of meters that answered cleanly; a contract other tools parse: columns only added at the end. */

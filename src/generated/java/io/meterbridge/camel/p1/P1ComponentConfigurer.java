@@ -52,10 +52,15 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxtelegrambytes":
         case "maxTelegramBytes": getOrCreateConfiguration(target).setMaxTelegramBytes(property(camelContext, int.class, value)); return true;
         case "parity": getOrCreateConfiguration(target).setParity(property(camelContext, io.meterbridge.link.Parity.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, long.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificate":
+        case "trustCertificate": getOrCreateConfiguration(target).setTrustCertificate(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -85,10 +90,15 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxtelegrambytes":
         case "maxTelegramBytes": return int.class;
         case "parity": return io.meterbridge.link.Parity.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "token": return java.lang.String.class;
+        case "trustcertificate":
+        case "trustCertificate": return java.lang.String.class;
         default: return null;
         }
     }
@@ -119,10 +129,15 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "maxtelegrambytes":
         case "maxTelegramBytes": return getOrCreateConfiguration(target).getMaxTelegramBytes();
         case "parity": return getOrCreateConfiguration(target).getParity();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "reconnectdelay":
         case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
+        case "token": return getOrCreateConfiguration(target).getToken();
+        case "trustcertificate":
+        case "trustCertificate": return getOrCreateConfiguration(target).getTrustCertificate();
         default: return null;
         }
     }

@@ -46,10 +46,15 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxtelegrambytes":
         case "maxTelegramBytes": target.getConfiguration().setMaxTelegramBytes(property(camelContext, int.class, value)); return true;
         case "parity": target.getConfiguration().setParity(property(camelContext, io.meterbridge.link.Parity.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, long.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, long.class, value)); return true;
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "trustcertificate":
+        case "trustCertificate": target.getConfiguration().setTrustCertificate(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -80,10 +85,15 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxtelegrambytes":
         case "maxTelegramBytes": return int.class;
         case "parity": return io.meterbridge.link.Parity.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "token": return java.lang.String.class;
+        case "trustcertificate":
+        case "trustCertificate": return java.lang.String.class;
         default: return null;
         }
     }
@@ -115,10 +125,15 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "maxtelegrambytes":
         case "maxTelegramBytes": return target.getConfiguration().getMaxTelegramBytes();
         case "parity": return target.getConfiguration().getParity();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
         case "reconnectdelay":
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
+        case "token": return target.getConfiguration().getToken();
+        case "trustcertificate":
+        case "trustCertificate": return target.getConfiguration().getTrustCertificate();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(15);
+        Set<String> props = new HashSet<>(18);
         props.add("authenticationKey");
         props.add("baudRate");
         props.add("bridgeErrorHandler");
@@ -36,13 +36,17 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
         props.add("maxReconnectDelay");
         props.add("maxTelegramBytes");
         props.add("parity");
+        props.add("pollInterval");
         props.add("port");
         props.add("reconnectDelay");
         props.add("timeZone");
+        props.add("token");
+        props.add("trustCertificate");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("authenticationKey");
         secretProps.add("decryptionKey");
+        secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptySet();
     }

@@ -43,6 +43,12 @@ public class P1Configuration implements Cloneable {
     private int maxTelegramBytes = P1Framer.DEFAULT_MAX_TELEGRAM_BYTES;
     @UriParam(label = "consumer,security", secret = true)
     private String decryptionKey;
+    @UriParam(label = "consumer", defaultValue = "1000")
+    private long pollInterval = 1000;
+    @UriParam(label = "consumer,security", secret = true)
+    private String token;
+    @UriParam(label = "consumer,security,advanced")
+    private String trustCertificate;
     @UriParam(label = "consumer,security", secret = true, defaultValue = P1Cipher.LUXMETERING_AUTHENTICATION_KEY)
     private String authenticationKey = P1Cipher.LUXMETERING_AUTHENTICATION_KEY;
 
@@ -184,6 +190,46 @@ public class P1Configuration implements Cloneable {
         this.authenticationKey = authenticationKey;
     }
 
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * HomeWizard Wi-Fi P1 meter (homewizard:HOST) only: milliseconds between two requests for the
+     * latest telegram. DSMR 5 meters send every second (the default); a telegram fetched twice is
+     * delivered once.
+     */
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    /**
+     * HomeWizard Wi-Fi P1 meter only: the local API v2 token the device issued (POST /api/user,
+     * after pressing its button). Set: HTTPS with Authorization: Bearer and X-Api-Version: 2 on
+     * /api/telegram. Empty: API v1, plain HTTP on /api/v1/telegram ("Local API" switched on in the
+     * HomeWizard Energy app). Never logged; use a property placeholder such as {{homewizard.token}}.
+     */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getTrustCertificate() {
+        return trustCertificate;
+    }
+
+    /**
+     * HomeWizard API v2 only: a PEM file with the CA certificate to trust for the device's HTTPS.
+     * Empty (the default): HomeWizard's own "Appliance Access CA", bundled, and nothing else; the
+     * host name is not checked, as the certificate names the device's serial, not its address.
+     */
+    public void setTrustCertificate(String trustCertificate) {
+        this.trustCertificate = trustCertificate;
+    }
+
     /** True when a decryption key is set: the port carries encrypted telegrams. */
     public boolean encrypted() {
         return decryptionKey != null && !decryptionKey.isBlank();
@@ -233,6 +279,9 @@ public class P1Configuration implements Cloneable {
         if (maxTelegramBytes < 64 || maxTelegramBytes > 1 << 20) {
             throw new IllegalArgumentException("maxTelegramBytes must be from 64 to 1048576, found "
                     + maxTelegramBytes);
+        }
+        if (pollInterval < 100) {
+            throw new IllegalArgumentException("pollInterval must be at least 100 ms, found " + pollInterval);
         }
         zone();
         if (encrypted()) {

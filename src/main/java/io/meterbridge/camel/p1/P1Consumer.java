@@ -1,6 +1,7 @@
 package io.meterbridge.camel.p1;
 
 import io.meterbridge.link.BusSettings;
+import io.meterbridge.link.HomeWizardTransport;
 import io.meterbridge.link.Parity;
 import io.meterbridge.link.PortUnavailableException;
 import io.meterbridge.link.SerialTransport;
@@ -10,6 +11,7 @@ import io.meterbridge.meter.ElectricityReading;
 import io.meterbridge.meter.P1Normalizer;
 import io.meterbridge.p1.P1Frame;
 import io.meterbridge.p1.P1Telegram;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,9 @@ import org.apache.camel.support.DefaultConsumer;
  * next telegram is read as usual.
  */
 public class P1Consumer extends DefaultConsumer {
+
+    /** The port prefix of a HomeWizard Wi-Fi P1 meter: {@code homewizard:HOST}. */
+    static final String HOMEWIZARD = "homewizard:";
 
     private final P1Normalizer normalizer = new P1Normalizer();
     private final ZoneId zone;
@@ -82,13 +87,19 @@ public class P1Consumer extends DefaultConsumer {
     /**
      * The port: {@code sim[:version]} the built-in simulated meter (encrypting its telegrams with the
      * endpoint's keys when a decryptionKey is set), {@code tcp:host:port} through
-     * link's TCP transport, anything else a serial device. With 7 data bits the port is opened 8N1
+     * link's TCP transport, {@code homewizard:host} a HomeWizard Wi-Fi P1 meter's local API, anything else a serial device. With 7 data bits the port is opened 8N1
      * and parity is checked in software (see {@link P1Configuration#setDataBits(int)}).
      */
     static Transport transport(String port, P1Configuration config) throws PortUnavailableException {
         // the port names the same way as an M-Bus port: one place decides what kind it is
         if (BusSettings.isSimulator(port)) {
             return P1SimulatedPort.of(port, config.zone(), config.encrypted() ? config.cipher() : null);
+        }
+        if (port.startsWith(HOMEWIZARD)) {
+            return new HomeWizardTransport(port, port.substring(HOMEWIZARD.length()), config.getToken(),
+                    Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getConnectTimeout()),
+                    config.getTrustCertificate() == null || config.getTrustCertificate().isBlank() ? null
+                            : Path.of(config.getTrustCertificate()));
         }
         BusSettings settings = BusSettings.of(port);
         if (settings.isTcp()) {

@@ -24,7 +24,8 @@ import org.apache.camel.support.DefaultEndpoint;
 public class P1Endpoint extends DefaultEndpoint {
 
     @UriPath(description = "The meter's port: a serial device (/dev/ttyUSB0, /dev/serial/by-id/..., COM3) or"
-            + " tcp:host:port for a ser2net or Wi-Fi P1 bridge that passes the raw telegram stream, or sim"
+            + " tcp:host:port for a ser2net or Wi-Fi P1 bridge that passes the raw telegram stream, or"
+            + " homewizard:host for a HomeWizard Wi-Fi P1 meter (HWE-P1) read over its local API, or sim"
             + " (sim:DSMR_2_OR_3, sim:DSMR_4, sim:BELGIUM_E_MUCS, ...) for the built-in simulated meter.")
     @Metadata(required = true)
     private final String port;
