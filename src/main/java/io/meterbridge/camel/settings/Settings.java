@@ -102,6 +102,8 @@ public final class Settings {
             optional("p1.authenticationKey", new Key(true)).hidden(),
             optional("p1.livePeriod", new Whole(10, Integer.MAX_VALUE)),
             optional("p1.recordPeriod", new Whole(10, Integer.MAX_VALUE)),
+            optional("p1.pollInterval", new Whole(100, Integer.MAX_VALUE)),
+            optional("p1.token", new Text()).hidden(),
             optional("postgresql.url", new JdbcUrl()),
             optional("postgresql.username", new Text()),
             optional("postgresql.password", new Text()).hidden(),
