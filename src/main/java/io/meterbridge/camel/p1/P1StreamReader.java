@@ -61,6 +61,10 @@ final class P1StreamReader implements Runnable {
 
     private long position;
     private long bytesThisConnection;
+    /** Connections in a row that opened and were lost before a byte came; reader thread only. */
+    private int silentLosses;
+    /** When the first of those connections was lost. */
+    private long silentSince;
     private volatile P1Framer.Statistics framerStatistics;
     private volatile long telegrams;
     private volatile long parityErrors;
@@ -115,7 +119,9 @@ final class P1StreamReader implements Runnable {
                     continue;
                 }
                 connects++;
-                if (outageStart >= 0 && everOpen) {
+                if (silentLosses > 0) {
+                    LOG.debug("P1 port {}: open again, reading {}", name, transport.describe());
+                } else if (outageStart >= 0 && everOpen) {
                     LOG.info("P1 port {}: open again after {} s, reading {}", name, String.format(java.util.Locale.ROOT,
                             "%.1f", (System.nanoTime() - outageStart) / 1e9), transport.describe());
                 } else {
@@ -135,9 +141,20 @@ final class P1StreamReader implements Runnable {
                         // the connection worked: a new outage starts with the short delay again
                         delay = config.getReconnectDelay();
                     }
-                    // the problem only: link's hints speak of the next M-Bus request
-                    LOG.warn("P1 port {}: lost: {}; opening it again in {} ms, backing off to {} ms", name,
-                            e.problem(), delay, config.getMaxReconnectDelay());
+                    // a port that opens and then gives nothing, again and again (a HomeWizard whose
+                    // local API is off answers every poll 403): one warning for the outage, not one a retry
+                    if (bytesThisConnection == 0 && silentLosses > 0) {
+                        silentLosses++;
+                        LOG.debug("P1 port {}: still unavailable: {}", name, e.problem());
+                    } else {
+                        if (bytesThisConnection == 0) {
+                            silentLosses = 1;
+                            silentSince = outageStart;
+                        }
+                        // the problem only: link's hints speak of the next M-Bus request
+                        LOG.warn("P1 port {}: lost: {}; opening it again in {} ms, backing off to {} ms", name,
+                                e.problem(), delay, config.getMaxReconnectDelay());
+                    }
                 } finally {
                     transport.close();
                     handle(framer.endOfStream());
@@ -180,6 +197,11 @@ final class P1StreamReader implements Runnable {
                 continue;
             }
             lastByte = now;
+            if (silentLosses > 0) {
+                LOG.info("P1 port {}: telegrams again after {} s, reading {}", name, String.format(java.util.Locale.ROOT,
+                        "%.1f", (now - silentSince) / 1e9), transport.describe());
+                silentLosses = 0;
+            }
             bytesThisConnection += n;
             if (!hinted) {
                 look.scan(buffer, n); // before decoding, which clears bit 7 of plain streams

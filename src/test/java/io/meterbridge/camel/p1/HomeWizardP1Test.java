@@ -217,9 +217,12 @@ class HomeWizardP1Test {
         String warning = warnings().get(0);
         assertTrue(warning.contains("local API of the HomeWizard at " + host + " is disabled (HTTP 403"), warning);
         assertTrue(warning.contains("HomeWizard Energy app"), warning);
+        assertEquals(1, warnings().size(), "one warning for the outage, not one a retry: " + warnings());
         status = 200;
         ServiceHome.await(Duration.ofSeconds(10), "a telegram once the API is on", () -> !received().isEmpty());
         assertRecordedReading(received().get(0));
+        assertTrue(logged.list.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO
+                && e.getFormattedMessage().contains("telegrams again after")), "the recovery is said");
     }
 
     @Test
