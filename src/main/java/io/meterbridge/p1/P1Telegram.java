@@ -50,6 +50,17 @@ public final class P1Telegram {
         this.valid = Collections.unmodifiableMap(index);
     }
 
+    /**
+     * A telegram built from decoded values rather than text: a DLMS/COSEM push list
+     * ({@code io.meterbridge.p1.dlms}) read into the same lines a DSMR telegram has, so that
+     * everything downstream treats both alike. The frame's FCS was checked by the HDLC layer, so
+     * there is no CRC here; lines whose catalogue entry they do not satisfy are not rejected,
+     * since their values come typed from A-XDR, not from text.
+     */
+    public static P1Telegram of(P1Header header, P1Version version, List<P1Line> lines) {
+        return new P1Telegram(header, version, lines, OptionalInt.empty(), List.of(), Set.of());
+    }
+
     /** The identification line. */
     public P1Header header() {
         return header;
