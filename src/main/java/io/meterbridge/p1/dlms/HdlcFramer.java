@@ -35,6 +35,8 @@ public final class HdlcFramer {
     private State state = State.HUNT;
     private long position;
     private long frameStart;
+    /** The flag in the buffer closed a frame: what follows need not be a frame (clause 6.4.1). */
+    private boolean closingFlag;
     private long noiseStart = -1;
     private long noiseLength;
 
@@ -90,7 +92,14 @@ public final class HdlcFramer {
             }
             case FLAG -> {
                 if (b == HdlcFrame.FLAG) {
+                    boolean closing = closingFlag;
                     open(at); // inter-frame fill: flags may repeat
+                    closingFlag = closing;
+                } else if (closingFlag && b >>> 4 != HdlcFrame.FORMAT_TYPE_3) {
+                    // a closing flag followed by noise: the flag was no opening flag, nothing is lost
+                    state = State.HUNT;
+                    length = 0;
+                    accept(b, at, out);
                 } else if (b >>> 4 != HdlcFrame.FORMAT_TYPE_3) {
                     notAFrame(String.format("expected frame format type A after flag at offset %d, found %02X",
                             frameStart, b), b, at, out);
@@ -120,6 +129,7 @@ public final class HdlcFramer {
     }
 
     private void open(long at) {
+        closingFlag = false;
         frameStart = at;
         buffer[0] = (byte) HdlcFrame.FLAG;
         length = 1;
@@ -144,6 +154,7 @@ public final class HdlcFramer {
             out.add(new HdlcDropped(HdlcDropped.Reason.MALFORMED, start, length, e.getMessage()));
         }
         open(start + length - 1); // the closing flag may open the next frame
+        closingFlag = true;
     }
 
     /**
