@@ -38,6 +38,12 @@ public record DataNotification(long invokeIdAndPriority, Optional<byte[]> dateTi
         byte[] id = d.take(4, "long-invoke-id-and-priority");
         long invokeId = ((id[0] & 0xFFL) << 24) | ((id[1] & 0xFF) << 16) | ((id[2] & 0xFF) << 8) | (id[3] & 0xFF);
         int at = d.position();
+        if ((apdu.length > at) && (apdu[at] & 0xFF) == AxdrType.OCTET_STRING.tag()) {
+            // Kaifa tags the date-time as an A-XDR octet-string (09 0C …); others send the length alone.
+            // 9 is no valid date-time length, so the byte is the tag.
+            d.u8("the octet-string tag");
+            at = d.position();
+        }
         int n = d.length();
         if (n != 0 && n != 12) {
             throw new DlmsFormatException("expected a date-time of 0 or 12 bytes, found " + n, offset + at);

@@ -31,8 +31,9 @@ import io.meterbridge.p1.P1Version;
  *     scalers are fixed by Kamstrup's list, in {@link #KAMSTRUP_SCALERS}.</li>
  * </ul>
  *
- * Lists of bare values in a fixed order without OBIS codes (NVE lists of Kaifa meters) are not
- * read yet: they fail with a {@link DlmsFormatException} that says so.
+ * and <b>bare values in a fixed order</b> (Norwegian NVE lists of Kaifa meters), whose OBIS codes
+ * and scalers are in {@link NveList}, recognised by their number of elements. Any other list of
+ * bare values fails with a {@link DlmsFormatException} that says so.
  *
  * <p>The clock (logical name {@code 0-x:1.0.0}) and the notification's own date-time become the
  * telegram timestamp {@code 0-0:1.0.0}, written as a P1 timestamp with the clock status'
@@ -96,7 +97,15 @@ public final class PushList {
         }
         List<DlmsData> items = body.elements();
         List<Pending> pending = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
+        Optional<NveList> nve = items.stream().anyMatch(PushList::carriesObisCode) ? Optional.empty()
+                : NveList.withSize(items.size());
+        if (nve.isPresent()) {
+            List<ObisCode> codes = nve.get().codes();
+            for (int i = 0; i < codes.size(); i++) {
+                pending.add(new Pending(codes.get(i), items.get(i), NveList.scaled(codes.get(i)), false));
+            }
+        }
+        for (int i = 0; i < items.size() && nve.isEmpty(); i++) {
             DlmsData item = items.get(i);
             if (item instanceof DlmsData.Sequence s && !s.elements().isEmpty()
                     && s.elements().get(0) instanceof DlmsData.Bytes n && n.isObisCode()) {
@@ -118,7 +127,7 @@ public final class PushList {
             } else if (item.type() != AxdrType.NULL_DATA) {
                 throw new DlmsFormatException("expected a logical name (octet-string of 6 bytes) or a structure"
                         + " starting with one in element " + i + ", found " + item.type() + " (lists of bare values"
-                        + " without OBIS codes are not supported yet)", i);
+                        + " without OBIS codes are read only in the NVE lists' sizes 1, 9, 13, 14 and 18)", i);
             }
         }
         for (Pending p : pending) {
@@ -162,6 +171,12 @@ public final class PushList {
             }
         }
         return false;
+    }
+
+    private static boolean carriesObisCode(DlmsData item) {
+        return item instanceof DlmsData.Bytes n && n.isObisCode()
+                || item instanceof DlmsData.Sequence s && !s.elements().isEmpty()
+                && s.elements().get(0) instanceof DlmsData.Bytes b && b.isObisCode();
     }
 
     private record Pending(ObisCode obis, DlmsData value, Optional<Scaled> scaled, boolean flat) {

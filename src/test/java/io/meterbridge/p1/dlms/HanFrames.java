@@ -39,6 +39,21 @@ final class HanFrames {
             + "02020f01161e020309060100030800ff060000e38302020f011620020309060100040800ff0600029b5b"
             + "02020f011620");
 
+    /** Kaifa list 1, LLC PDU (amshan tests/test_kaifa.py, MIT); its date-time is tagged 09 0C. */
+    static final byte[] KAIFA_LIST_1_LLC = hex("e6e7000f40000000090c07e3020401173416ff800000020106000016dc");
+
+    /** Kaifa MA304H3E three-phase list 2, LLC PDU (amshan tests/test_kaifa.py, MIT). */
+    static final byte[] KAIFA_LIST_2_LLC = hex("e6e7000f40000000090c07e40119060d091eff800000020d"
+            + "09074b464d5f303031091036393730363331343032363134343736" + "09084d413330344833450600002611"
+            + "06000000000600000000" + "06000001b30600008415" + "0600006dc70600004702" + "06000008780600000000"
+            + "060000088c");
+
+    /** Kaifa MA304H3E three-phase list 3 (hourly, with energies), LLC PDU (amshan tests/test_kaifa.py, MIT). */
+    static final byte[] KAIFA_LIST_3_LLC = hex("e6e7000f40000000090c07e40119060e000aff8000000212"
+            + "09074b464d5f303031091036393730363331343032363134343736" + "09084d41333034483345"
+            + "06000013280600000000" + "06000000000600000179" + "06000038eb0600003d1b" + "06000025350600000891"
+            + "0600000000060000089d" + "090c07e40119060e000aff800000" + "0604be76e80600000000" + "06000d922d060030feb4");
+
     private HanFrames() {
     }
 

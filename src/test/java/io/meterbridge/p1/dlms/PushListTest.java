@@ -102,6 +102,38 @@ class PushListTest {
     }
 
     @Test
+    void kaifaList2BareValuesInNveOrder() throws DlmsFormatException {
+        DataNotification n = DataNotification.parse(HanFrames.withoutLlc(HanFrames.KAIFA_LIST_2_LLC), 0);
+        P1Telegram t = PushList.toTelegram(n);
+        assertEquals("KFM", t.header().manufacturer());
+        assertEquals("KFM_001", t.header().identification());
+        assertEquals("6970631402614476", t.equipmentId().orElseThrow());
+        assertEquals(LocalDateTime.of(2020, 1, 25, 13, 9, 30), t.timestamp().orElseThrow().local());
+        assertQuantity("9745", "W", t.powerImport().orElseThrow());
+        assertQuantity("33.813", "A", t.current(Phase.L1).orElseThrow());
+        assertQuantity("18.178", "A", t.current(Phase.L3).orElseThrow());
+        assertQuantity("216.8", "V", t.voltage(Phase.L1).orElseThrow());
+        assertQuantity("218.8", "V", t.voltage(Phase.L3).orElseThrow());
+    }
+
+    @Test
+    void kaifaList3EnergiesThroughTheNormaliser() throws DlmsFormatException {
+        DataNotification n = DataNotification.parse(HanFrames.withoutLlc(HanFrames.KAIFA_LIST_3_LLC), 0);
+        ElectricityReading r = new P1Normalizer().normalize(PushList.toTelegram(n), READ_AT);
+        assertEquals(0, new BigDecimal("79591.144").compareTo(r.importKwh()));
+        assertEquals(0, new BigDecimal("4.904").compareTo(r.powerImportKw()));
+        assertEquals(LocalDateTime.of(2020, 1, 25, 14, 0, 10), r.meterClock());
+        assertEquals("6970631402614476", r.meter().id());
+    }
+
+    @Test
+    void kaifaList1IsTheActivePowerAlone() throws DlmsFormatException {
+        P1Telegram t = PushList.toTelegram(DataNotification.parse(HanFrames.withoutLlc(HanFrames.KAIFA_LIST_1_LLC), 0));
+        assertQuantity("5852", "W", t.powerImport().orElseThrow());
+        assertEquals(LocalDateTime.of(2019, 2, 4, 23, 52, 22), t.timestamp().orElseThrow().local());
+    }
+
+    @Test
     void anEncryptedApduIsNamedAsSuch() {
         byte[] apdu = HanFrames.withoutLlc(HanFrames.AIDON_LIST_3_LLC);
         apdu[0] = (byte) 0xDB;
@@ -126,8 +158,9 @@ class PushListTest {
         byte[] apdu = HanFrames.hex("0f40000000000102" + "0600001d3a" + "0600000000");
         DataNotification n = DataNotification.parse(apdu, 0);
         DlmsFormatException e = assertThrows(DlmsFormatException.class, () -> PushList.toTelegram(n));
-        assertTrue(e.getMessage().contains("found DOUBLE_LONG_UNSIGNED (lists of bare values without OBIS codes"
-                + " are not supported yet)"), e.getMessage());
+        assertEquals("byte offset 0: expected a logical name (octet-string of 6 bytes) or a structure starting with one"
+                + " in element 0, found DOUBLE_LONG_UNSIGNED (lists of bare values without OBIS codes are read only in"
+                + " the NVE lists' sizes 1, 9, 13, 14 and 18)", e.getMessage());
     }
 
     @Test
