@@ -54,6 +54,12 @@ final class HanFrames {
             + "06000013280600000000" + "06000000000600000179" + "06000038eb0600003d1b" + "06000025350600000891"
             + "0600000000060000089d" + "090c07e40119060e000aff800000" + "0604be76e80600000000" + "06000d922d060030feb4");
 
+    /**
+     * Kaifa list 1 as a whole HDLC frame (an I-frame, control 0x10), received 2017-09-12 23:18:43
+     * (AmsToMqttBridge, github.com/roarfred/AmsToMqttBridge, Samples, Kaifa readme).
+     */
+    static final byte[] KAIFA_LIST_1_HDLC = hex("7EA027010201105A87E6E7000F40000000090C07E1090C0217122AFF80000002010600000528B80C7E");
+
     private HanFrames() {
     }
 

@@ -134,6 +134,17 @@ class PushListTest {
     }
 
     @Test
+    void kaifaHdlcFrameWithItsOwnAddressesAndControl() throws DlmsFormatException {
+        HdlcFrame f = HdlcFrame.parse(HanFrames.KAIFA_LIST_1_HDLC, 0);
+        assertEquals(0x01, f.destination());
+        assertEquals(0x0201, f.source());
+        assertEquals(0x10, f.control());
+        P1Telegram t = fromHdlc(HanFrames.KAIFA_LIST_1_HDLC);
+        assertQuantity("1320", "W", t.powerImport().orElseThrow());
+        assertEquals(LocalDateTime.of(2017, 9, 12, 23, 18, 42), t.timestamp().orElseThrow().local());
+    }
+
+    @Test
     void anEncryptedApduIsNamedAsSuch() {
         byte[] apdu = HanFrames.withoutLlc(HanFrames.AIDON_LIST_3_LLC);
         apdu[0] = (byte) 0xDB;
