@@ -62,8 +62,9 @@ public final class HdlcFramer {
     public List<HdlcEvent> endOfStream() {
         List<HdlcEvent> out = new ArrayList<>(2);
         if (state == State.FORMAT || state == State.BODY) {
-            out.add(new HdlcDropped(HdlcDropped.Reason.TRUNCATED, frameStart, length, "expected "
-                    + (state == State.BODY ? expected : "a frame of") + " bytes, found end of stream after " + length));
+            out.add(new HdlcDropped(HdlcDropped.Reason.TRUNCATED, frameStart, length, state == State.BODY
+                    ? "expected " + expected + " bytes, found end of stream after " + length
+                    : "expected the second byte of the frame format field, found end of stream"));
         }
         state = State.HUNT;
         length = 0;
