@@ -5,9 +5,12 @@
  * ({@link AxdrDecoder}, {@link DlmsData}), and the push lists read into the same
  * {@link io.meterbridge.p1.P1Telegram} a DSMR meter gives ({@link PushList}).
  *
- * <p>Own decoder, not Gurux: Gurux DLMS for Java ({@code gurux.dlms}) is GPL-2.0 (with a
- * commercial licence for sale), which is not among the licences this Apache-2.0 project accepts;
- * and a HAN push needs only the data-notification APDU and a dozen A-XDR types, a few hundred lines.
+ * <p>Own decoder, not Gurux: Gurux DLMS for Java ({@code org.gurux:gurux.dlms}) is dual-licensed,
+ * GPL-2.0 or a paid commercial licence; neither is among the licences the README ("Licence")
+ * accepts for this Apache-2.0 project, since GPL-2.0 would cover the whole fat JAR. OpenMUC's jDLMS
+ * is GPL-3.0, excluded likewise. A HAN push needs only HDLC UI framing, the data-notification APDU
+ * and a dozen A-XDR types, and AES-GCM is already here ({@link io.meterbridge.p1.P1Cipher}), so
+ * the decoder stays small and the DSMR and DLMS paths share one cipher.
  *
  * <p>Pure functions on bytes, like the rest of {@code io.meterbridge.p1}; no I/O.
  */
