@@ -1,10 +1,9 @@
 package io.meterbridge.p1.dlms;
 
-import java.util.Arrays;
-
 import io.meterbridge.p1.GeneralGlobalCipher;
 import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1DecryptionException;
+import java.util.Arrays;
 
 /**
  * Opens a general-glo-ciphering APDU (IEC 62056-5-3 clause 9.3.14, tag {@code 0xDB}) that wraps

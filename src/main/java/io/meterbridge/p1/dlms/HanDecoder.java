@@ -1,13 +1,12 @@
 package io.meterbridge.p1.dlms;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import io.meterbridge.p1.GeneralGlobalCipher;
 import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1DecryptionException;
 import io.meterbridge.p1.P1Telegram;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A HAN port's bytes to telegrams: {@link HdlcFramer}, then {@link GlobalCiphering} when the APDU

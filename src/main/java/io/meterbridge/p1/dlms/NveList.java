@@ -1,10 +1,9 @@
 package io.meterbridge.p1.dlms;
 
+import io.meterbridge.p1.ObisCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.meterbridge.p1.ObisCode;
 
 /**
  * The Norwegian HAN push lists that send bare values in a fixed order, without OBIS codes, as

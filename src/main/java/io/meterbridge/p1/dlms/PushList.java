@@ -1,13 +1,5 @@
 package io.meterbridge.p1.dlms;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
 import io.meterbridge.p1.CosemValue;
 import io.meterbridge.p1.ObisCatalogue;
 import io.meterbridge.p1.ObisCode;
@@ -15,6 +7,13 @@ import io.meterbridge.p1.P1Header;
 import io.meterbridge.p1.P1Line;
 import io.meterbridge.p1.P1Telegram;
 import io.meterbridge.p1.P1Version;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the notification body of a HAN push into a {@link P1Telegram}, one {@link P1Line} per

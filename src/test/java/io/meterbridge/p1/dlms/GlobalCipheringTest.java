@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
-
 import io.meterbridge.p1.GeneralGlobalCipher;
 import io.meterbridge.p1.P1Cipher;
 import io.meterbridge.p1.P1DecryptionException;
 import io.meterbridge.p1.P1Telegram;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /**
  * general-glo-ciphering around a HAN push. No encrypted push with its key published for suite 0

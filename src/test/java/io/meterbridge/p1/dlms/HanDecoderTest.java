@@ -3,17 +3,15 @@ package io.meterbridge.p1.dlms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.meterbridge.p1.P1Cipher;
+import io.meterbridge.p1.Phase;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import io.meterbridge.p1.P1Cipher;
-import io.meterbridge.p1.Phase;
 
 /** A HAN stream of the published frames, plain and encrypted, through one decoder. */
 class HanDecoderTest {

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** HDLC framing (IEC 62056-46 clause 6.4) on real HAN frames and frames derived from them. */

@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Arrays;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import io.meterbridge.meter.ElectricityReading;
 import io.meterbridge.meter.P1Normalizer;
 import io.meterbridge.meter.PhaseValues;
@@ -20,6 +12,12 @@ import io.meterbridge.p1.ObisCode;
 import io.meterbridge.p1.P1Telegram;
 import io.meterbridge.p1.Phase;
 import io.meterbridge.p1.Quantity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Published HAN pushes decoded end to end: HDLC, data-notification, push list, and the DSMR
