@@ -60,6 +60,7 @@ class PushListTest {
     void kamstrupReachesAnElectricityReadingThroughTheDsmrNormaliser() throws DlmsFormatException {
         ElectricityReading r = new P1Normalizer().normalize(fromHdlc(HanFrames.KAMSTRUP_THREE_PHASE), READ_AT);
         assertEquals("KAM", r.meter().manufacturer());
+        assertEquals("5706567326590407", r.meter().id());
         assertEquals(0, new BigDecimal("0.826").compareTo(r.powerImportKw()));
         assertEquals(LocalDateTime.of(2022, 1, 24, 18, 58, 50), r.meterClock());
         PhaseValues l2 = r.phases().stream().filter(p -> p.phase() == 2).findFirst().orElseThrow();
