@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -96,14 +97,29 @@ public final class P1Cipher {
      *                               wrong decryption key from a wrong authentication key
      */
     public byte[] decrypt(GeneralGlobalCipher apdu) throws P1DecryptionException {
+        return decrypt(apdu, P1Cipher::looksLikeTelegram, "P1 telegram", "a telegram");
+    }
+
+    /**
+     * Decrypts and authenticates one APDU whose plain text is not a P1 telegram: a DLMS/COSEM
+     * HAN push ({@code io.meterbridge.p1.dlms}) carries an APDU. {@code plausible} tells the right
+     * key's plain text from random bytes, which is how the messages tell a wrong decryption key
+     * from a wrong authentication key.
+     *
+     * @param plausible whether decrypted bytes are what this port carries
+     * @param name      what they are, for messages ("P1 telegram")
+     * @param article   the same with its article, for messages ("a telegram")
+     */
+    public byte[] decrypt(GeneralGlobalCipher apdu, Predicate<byte[]> plausible, String name, String article)
+            throws P1DecryptionException {
         if (apdu.securityControl() != GeneralGlobalCipher.SECURITY_CONTROL_ENCRYPTED_AUTHENTICATED) {
             throw new P1DecryptionException(apdu, String.format("security control byte 0x%02X is not supported;"
                     + " expected 0x30 (suite 0, AES-GCM-128, encrypted and authenticated)", apdu.securityControl()));
         }
         if (authenticationKey == null) {
             byte[] plain = counterMode(apdu);
-            if (!looksLikeTelegram(plain)) {
-                throw new P1DecryptionException(apdu, "the decrypted bytes are no P1 telegram: is decryptionKey the"
+            if (!plausible.test(plain)) {
+                throw new P1DecryptionException(apdu, "the decrypted bytes are no " + name + ": is decryptionKey the"
                         + " key of this meter?");
             }
             return plain;
@@ -117,13 +133,13 @@ public final class P1Cipher {
             return gcm.doFinal(apdu.tag());
         } catch (AEADBadTagException e) {
             // Decrypting without the tag tells the two possible causes apart: the right key gives text.
-            if (looksLikeTelegram(counterMode(apdu))) {
+            if (plausible.test(counterMode(apdu))) {
                 throw new P1DecryptionException(apdu, "the authentication tag does not match, but decryptionKey is"
-                        + " right (the content is a telegram): this meter uses another authentication key; set"
+                        + " right (the content is " + article + "): this meter uses another authentication key; set"
                         + " authenticationKey to it, or to none to rely on the telegram's CRC");
             }
             throw new P1DecryptionException(apdu, "the authentication tag does not match and the content does not"
-                    + " decrypt to a telegram: decryptionKey is not this meter's key (or the frame was damaged on the"
+                    + " decrypt to " + article + ": decryptionKey is not this meter's key (or the frame was damaged on the"
                     + " line)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JVM: " + e.getMessage(), e);

@@ -50,6 +50,17 @@ public final class P1Telegram {
         this.valid = Collections.unmodifiableMap(index);
     }
 
+    /**
+     * A telegram built from decoded values rather than text: a DLMS/COSEM push list
+     * ({@code io.meterbridge.p1.dlms}) read into the same lines a DSMR telegram has, so that
+     * everything downstream treats both alike. The frame's FCS was checked by the HDLC layer, so
+     * there is no CRC here; lines whose catalogue entry they do not satisfy are not rejected,
+     * since their values come typed from A-XDR, not from text.
+     */
+    public static P1Telegram of(P1Header header, P1Version version, List<P1Line> lines) {
+        return new P1Telegram(header, version, lines, OptionalInt.empty(), List.of(), Set.of());
+    }
+
     /** The identification line. */
     public P1Header header() {
         return header;
@@ -119,11 +130,13 @@ public final class P1Telegram {
 
     /**
      * The meter's identifier: {@code 0-0:96.1.1} (hex ASCII decoded), else {@code 0-0:42.0.0},
-     * {@code 0-0:96.1.0} or {@code 1-0:0.0.0}; empty when the meter sends none (or an empty one).
+     * {@code 0-0:96.1.0} or {@code 1-0:0.0.0}, else the GS1 meter number {@code 1-1:0.0.5} that
+     * Kamstrup's DLMS HAN list carries; empty when the meter sends none (or an empty one).
      */
     public Optional<String> equipmentId() {
         for (ObisCode c : List.of(ObisCode.of(0, 0, 96, 1, 1), ObisCode.of(0, 0, 42, 0, 0),
-                ObisCode.of(0, 0, 96, 1, 0), ObisCode.of(1, 0, 0, 0, 0), ObisCode.of(1, 0, 96, 1, 0))) {
+                ObisCode.of(0, 0, 96, 1, 0), ObisCode.of(1, 0, 0, 0, 0), ObisCode.of(1, 0, 96, 1, 0),
+                ObisCode.of(1, 1, 0, 0, 5))) {
             Optional<String> id = line(c).map(l -> decodeOctetString(l.first().text())).filter(s -> !s.isEmpty());
             if (id.isPresent()) {
                 return id;
