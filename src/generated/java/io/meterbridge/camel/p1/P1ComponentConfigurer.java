@@ -54,6 +54,7 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "parity": getOrCreateConfiguration(target).setParity(property(camelContext, io.meterbridge.link.Parity.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, long.class, value)); return true;
+        case "protocol": getOrCreateConfiguration(target).setProtocol(property(camelContext, io.meterbridge.camel.p1.P1Protocol.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, long.class, value)); return true;
         case "timezone":
@@ -92,6 +93,7 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "parity": return io.meterbridge.link.Parity.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "protocol": return io.meterbridge.camel.p1.P1Protocol.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
         case "timezone":
@@ -131,6 +133,7 @@ public class P1ComponentConfigurer extends PropertyConfigurerSupport implements 
         case "parity": return getOrCreateConfiguration(target).getParity();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "protocol": return getOrCreateConfiguration(target).getProtocol();
         case "reconnectdelay":
         case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
         case "timezone":

@@ -48,6 +48,7 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "parity": target.getConfiguration().setParity(property(camelContext, io.meterbridge.link.Parity.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, long.class, value)); return true;
+        case "protocol": target.getConfiguration().setProtocol(property(camelContext, io.meterbridge.camel.p1.P1Protocol.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, long.class, value)); return true;
         case "timezone":
@@ -87,6 +88,7 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "parity": return io.meterbridge.link.Parity.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "protocol": return io.meterbridge.camel.p1.P1Protocol.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
         case "timezone":
@@ -127,6 +129,7 @@ public class P1EndpointConfigurer extends PropertyConfigurerSupport implements G
         case "parity": return target.getConfiguration().getParity();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "protocol": return target.getConfiguration().getProtocol();
         case "reconnectdelay":
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "timezone":

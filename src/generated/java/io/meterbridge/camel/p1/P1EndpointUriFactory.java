@@ -23,7 +23,7 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(19);
         props.add("authenticationKey");
         props.add("baudRate");
         props.add("bridgeErrorHandler");
@@ -38,6 +38,7 @@ public class P1EndpointUriFactory extends org.apache.camel.support.component.End
         props.add("parity");
         props.add("pollInterval");
         props.add("port");
+        props.add("protocol");
         props.add("reconnectDelay");
         props.add("timeZone");
         props.add("token");

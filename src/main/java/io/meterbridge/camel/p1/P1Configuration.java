@@ -43,6 +43,8 @@ public class P1Configuration implements Cloneable {
     private int maxTelegramBytes = P1Framer.DEFAULT_MAX_TELEGRAM_BYTES;
     @UriParam(label = "consumer,security", secret = true)
     private String decryptionKey;
+    @UriParam(label = "consumer", defaultValue = "AUTO", enums = "AUTO,DSMR,DLMS")
+    private P1Protocol protocol = P1Protocol.AUTO;
     @UriParam(label = "consumer", defaultValue = "1000")
     private long pollInterval = 1000;
     @UriParam(label = "consumer,security", secret = true)
@@ -230,6 +232,20 @@ public class P1Configuration implements Cloneable {
         this.trustCertificate = trustCertificate;
     }
 
+    public P1Protocol getProtocol() {
+        return protocol;
+    }
+
+    /**
+     * What the port carries: {@code dsmr} text telegrams (and Luxembourg Smarty's encrypted
+     * ones), {@code dlms} DLMS/COSEM pushes in HDLC frames as Kamstrup Omnipower, Aidon, Kaifa and
+     * Landis+Gyr HAN ports send (encrypted ones with decryptionKey and authenticationKey), or
+     * {@code auto} (the default): the first DSMR header or HDLC frame in the stream decides.
+     */
+    public void setProtocol(P1Protocol protocol) {
+        this.protocol = protocol;
+    }
+
     /** True when a decryption key is set: the port carries encrypted telegrams. */
     public boolean encrypted() {
         return decryptionKey != null && !decryptionKey.isBlank();
@@ -284,6 +300,13 @@ public class P1Configuration implements Cloneable {
             throw new IllegalArgumentException("pollInterval must be at least 100 ms, found " + pollInterval);
         }
         zone();
+        if (protocol == null) {
+            throw new IllegalArgumentException("protocol must be auto, dsmr or dlms, found nothing");
+        }
+        if (protocol == P1Protocol.DLMS && dataBits != 8) {
+            throw new IllegalArgumentException("protocol=dlms: HDLC frames are bytes, not 7-bit characters: dataBits must"
+                    + " be 8, found " + dataBits);
+        }
         if (encrypted()) {
             if (dataBits != 8) {
                 throw new IllegalArgumentException("an encrypted port (decryptionKey set) sends bytes, not 7-bit"

@@ -13,10 +13,13 @@ import io.meterbridge.p1.P1Parser;
 import io.meterbridge.p1.P1Telegram;
 import io.meterbridge.p1.TelegramFramer;
 import io.meterbridge.p1.Undecryptable;
+import io.meterbridge.p1.dlms.HanDecoder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,6 +58,12 @@ final class P1StreamReader implements Runnable {
     private final Clock clock;
     private final Sink sink;
     private final TelegramFramer framer;
+    /** DLMS pushes in HDLC frames; null when the port is DSMR for sure. */
+    private final HanDecoder han;
+    /** DSMR or DLMS once known; {@link P1Protocol#AUTO} while the first bytes are looked at. */
+    private P1Protocol protocol;
+    /** With AUTO: the bytes looked at so far, fed to the protocol they show once it is known. */
+    private byte[] undecided = new byte[0];
     private final ArrayDeque<Long> parityErrorPositions = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -94,6 +103,9 @@ final class P1StreamReader implements Runnable {
         this.framer = config.encrypted() ? new EncryptedP1Framer(config.cipher(), config.getMaxTelegramBytes())
                 : new P1Framer(config.getMaxTelegramBytes());
         this.framerStatistics = framer.statistics();
+        this.protocol = config.getDataBits() == 7 ? P1Protocol.DSMR : config.getProtocol();
+        this.han = protocol == P1Protocol.DSMR ? null
+                : new HanDecoder(config.encrypted() ? Optional.of(config.cipher()) : Optional.empty());
     }
 
     /** Reads until {@link #stop()}. */
@@ -158,6 +170,9 @@ final class P1StreamReader implements Runnable {
                 } finally {
                     transport.close();
                     handle(framer.endOfStream());
+                    if (protocol == P1Protocol.DLMS) {
+                        han.endOfStream().forEach(this::handle);
+                    }
                     framerStatistics = framer.statistics();
                 }
                 if (running) {
@@ -206,10 +221,7 @@ final class P1StreamReader implements Runnable {
             if (!hinted) {
                 look.scan(buffer, n); // before decoding, which clears bit 7 of plain streams
             }
-            decoder.decode(buffer, 0, n, position, parityErrorPositions::addLast);
-            List<P1FramerEvent> events = framer.feed(buffer, 0, n);
-            position += n;
-            handle(events);
+            feed(buffer, n);
             long horizon = position - config.getMaxTelegramBytes() - 8;
             while (!parityErrorPositions.isEmpty() && parityErrorPositions.peekFirst() < horizon) {
                 parityErrorPositions.pollFirst();
@@ -222,6 +234,45 @@ final class P1StreamReader implements Runnable {
                             look.hint(config.encrypted()));
                 }
             }
+        }
+    }
+
+    private void feed(byte[] bytes, int n) {
+        if (protocol == P1Protocol.AUTO) {
+            byte[] seen = java.util.Arrays.copyOf(undecided, undecided.length + n);
+            System.arraycopy(bytes, 0, seen, undecided.length, n);
+            P1Protocol shown = P1Protocol.recognise(seen, seen.length);
+            // nothing sure after a whole telegram's worth: DSMR, whose framer and hints know noise
+            if (shown == P1Protocol.AUTO && seen.length <= config.getMaxTelegramBytes()) {
+                undecided = seen;
+                return;
+            }
+            protocol = shown == P1Protocol.AUTO ? P1Protocol.DSMR : shown;
+            undecided = null;
+            LOG.info("P1 port {}: {}", name, protocol == P1Protocol.DLMS ? "DLMS/COSEM pushes in HDLC frames (HAN port)"
+                    : "DSMR telegrams");
+            bytes = seen;
+            n = seen.length;
+        }
+        if (protocol == P1Protocol.DLMS) {
+            position += n;
+            han.feed(bytes, 0, n).forEach(this::handle);
+            return;
+        }
+        decoder.decode(bytes, 0, n, position, parityErrorPositions::addLast);
+        List<P1FramerEvent> events = framer.feed(bytes, 0, n);
+        position += n;
+        handle(events);
+    }
+
+    private void handle(HanDecoder.Result result) {
+        if (result instanceof HanDecoder.Decoded d) {
+            telegrams++;
+            // no text to show: the push is binary; its offset locates it in the stream
+            sink.telegram(new P1Frame(new byte[0], d.offset(), OptionalInt.empty()), d.telegram(), clock.instant());
+        } else if (result instanceof HanDecoder.Failed f) {
+            parseErrors++;
+            droppedLog.warn("P1 port {}: {}; dropped", name, f.detail());
         }
     }
 
