@@ -261,6 +261,27 @@ class DiscoveryValidationTest {
         assertTrue(ids.size() > 40);
     }
 
+    /**
+     * Meters shared by several bridges (cluster.zookeeper): each bridge's config of a meter is the
+     * same payload, whatever the bridge's id and status topic, and passes Home Assistant's rules.
+     */
+    @ParameterizedTest(name = "Home Assistant {0}: {1}")
+    @MethodSource("readingsForEachRelease")
+    void aSharedMeterIsTheSameConfigFromEveryBridgeAndNamesNone(HomeAssistantVersion ha, Reading reading) throws Exception {
+        DeviceDiscovery a = new DeviceDiscovery(new DiscoveryConfig("homeassistant", "meterbridge", "boiler-1", "Boiler 1",
+                "1.2.3", Duration.ofMinutes(5), 3, "meterbridge/boiler-1/status", ha, true));
+        DeviceDiscovery b = new DeviceDiscovery(new DiscoveryConfig("homeassistant", "meterbridge", "boiler-2", "Boiler 2",
+                "1.2.3", Duration.ofMinutes(5), 3, "meterbridge/boiler-2/status", ha, true));
+        Publication p = a.meterConfig(reading, null);
+        assertEquals(List.of(), HomeAssistantRules.violations(p, ha), p.payload());
+        assertEquals(p, b.meterConfig(reading, null));
+        JsonNode root = JSON.readTree(p.payload());
+        assertFalse(root.get("dev").has("via_device"), p.payload());
+        assertEquals(1, root.get("availability").size(), p.payload());
+        assertEquals("meterbridge/" + reading.meter().stableKey() + "/availability",
+                root.get("availability").get(0).get("topic").asText());
+    }
+
     @Test
     void multical403DeviceAndSensorsUseHomeAssistantsExactStrings() throws Exception {
         JsonNode root = JSON.readTree(DISCOVERY.meterConfig(KamstrupExpected.multical403Heat(), "Heat flat 3")
