@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.meterbridge.camel.testing.ServiceHome;
 import io.meterbridge.meter.ElectricityReading;
 import io.meterbridge.p1.dlms.HanFrames;
@@ -19,6 +22,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A HAN port through the real {@code p1:} endpoint over TCP: published Kamstrup Omnipower and
@@ -93,6 +97,28 @@ class P1HanPortTest {
             Thread.sleep(200);
             assertEquals(1, received().size());
             assertTrue(consumer.getStatistics().parseErrors() >= 1, consumer.getStatistics().toString());
+        }
+    }
+
+    @Test
+    void aHanPortReadAsDsmrSaysWhatItCarries() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(P1StreamReader.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try (TcpBridge bridge = new TcpBridge(ServiceHome.freePort())) {
+            bridge.start();
+            start("p1:tcp:127.0.0.1:" + bridge.port() + "?protocol=dsmr");
+            bridge.awaitClient(5);
+            for (int i = 0; i < 40; i++) { // more than the 8 KiB after which the reader says what it sees
+                bridge.write(HanFrames.KAMSTRUP_THREE_PHASE);
+            }
+            ServiceHome.await(Duration.ofSeconds(10), "the hint", () -> List.copyOf(logged.list).stream()
+                    .anyMatch(e -> e.getFormattedMessage().contains("bytes arrived but no telegram: the meter pushes DLMS/COSEM"
+                            + " in HDLC frames (0x7E 0xA...), a HAN port: leave protocol at auto or set protocol=dlms")));
+            assertEquals(List.of(), received());
+        } finally {
+            log.detachAppender(logged);
         }
     }
 
