@@ -32,7 +32,6 @@ import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class HomeWizardP1Test {
 
     private HttpServer server;
     private CamelContext camel;
-    private final List<Message> received = new ArrayList<>();
+    private P1Route route;
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private final Logger readerLog = (Logger) LoggerFactory.getLogger(P1StreamReader.class);
 
@@ -158,25 +157,14 @@ class HomeWizardP1Test {
     }
 
     private P1Consumer start(String uri) throws Exception {
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("p1").process(e -> {
-                    synchronized (received) {
-                        received.add(e.getMessage().copy());
-                    }
-                });
-            }
-        });
-        camel.start();
-        return (P1Consumer) camel.getRoute("p1").getConsumer();
+        P1Route route = P1Route.start(uri);
+        camel = route.camel();
+        this.route = route;
+        return route.consumer();
     }
 
     private List<Message> received() {
-        synchronized (received) {
-            return List.copyOf(received);
-        }
+        return route == null ? List.of() : route.received();
     }
 
     private List<String> warnings() {

@@ -63,7 +63,7 @@ class P1ConsumerTest {
     Path dir;
 
     private CamelContext camel;
-    private final List<Message> received = new ArrayList<>();
+    private P1Route route;
 
     @AfterEach
     void stopCamel() {
@@ -73,25 +73,14 @@ class P1ConsumerTest {
     }
 
     private P1Consumer start(String uri) throws Exception {
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("p1").process(e -> {
-                    synchronized (received) {
-                        received.add(e.getMessage().copy());
-                    }
-                });
-            }
-        });
-        camel.start();
-        return (P1Consumer) camel.getRoute("p1").getConsumer();
+        P1Route route = P1Route.start(uri);
+        camel = route.camel();
+        this.route = route;
+        return route.consumer();
     }
 
     private List<Message> received() {
-        synchronized (received) {
-            return List.copyOf(received);
-        }
+        return route == null ? List.of() : route.received();
     }
 
     private void awaitReceived(int n) throws InterruptedException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Logger;
@@ -18,8 +17,6 @@ import io.meterbridge.meter.ElectricityReading;
 import io.meterbridge.p1.dlms.HanFrames;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,7 @@ import org.slf4j.LoggerFactory;
 class P1HanPortTest {
 
     private CamelContext camel;
-    private final List<Message> received = new ArrayList<>();
+    private P1Route route;
 
     @AfterEach
     void stopCamel() {
@@ -42,25 +39,14 @@ class P1HanPortTest {
     }
 
     private P1Consumer start(String uri) throws Exception {
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId("han").process(e -> {
-                    synchronized (received) {
-                        received.add(e.getMessage().copy());
-                    }
-                });
-            }
-        });
-        camel.start();
-        return (P1Consumer) camel.getRoute("han").getConsumer();
+        P1Route route = P1Route.start(uri);
+        camel = route.camel();
+        this.route = route;
+        return route.consumer();
     }
 
     private List<Message> received() {
-        synchronized (received) {
-            return List.copyOf(received);
-        }
+        return route == null ? List.of() : route.received();
     }
 
     @Test
